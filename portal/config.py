@@ -1,0 +1,73 @@
+"""Settings: defaults here, overridden by ``PORTAL_*`` environment variables.
+
+Only deployment facts live here (database, secrets, council contact details that appear on
+every page). Anything a complaints manager should be able to change at run time, such as
+timescales and category lists, lives in the database instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+DEFAULTS: dict[str, Any] = {
+    "ENV": "development",
+    "SECRET_KEY": None,
+    "DATABASE_URL": f"sqlite:///{INSTANCE / 'portal.db'}",
+    "REDIS_URL": None,
+    "COUNCIL_NAME": "Example Borough Council",
+    "SERVICE_NAME": "Speak up",
+    "COUNCIL_PHONE": "0300 000 0000",
+    "OUT_OF_HOURS_PHONE": "0300 000 0999",
+    "CHILDLINE_PHONE": "0800 1111",
+    "EMERGENCY_PHONE": "999",
+    "BRAND_COLOUR": "#1d5b79",
+    "EXIT_URL": "https://www.bbc.co.uk/weather",
+    "DRAFT_LIFETIME_HOURS": 24,
+    "SUPPORTED_LOCALES": "en",
+    "TRUST_PROXY": False,
+}
+
+# Values read from the environment as integers or booleans rather than strings.
+_INTS = {"DRAFT_LIFETIME_HOURS"}
+_BOOLS = {"TRUST_PROXY"}
+
+
+class ConfigError(RuntimeError):
+    """Raised at start-up when the configuration is unsafe to run with."""
+
+
+def _coerce(key: str, raw: str) -> Any:
+    if key in _INTS:
+        return int(raw)
+    if key in _BOOLS:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    return raw
+
+
+def load(
+    overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Return the effective settings: defaults, then environment, then explicit overrides.
+
+    Fails fast without a secret outside development, because a guessable secret would let
+    anyone forge a session cookie and so reach another person's draft.
+    """
+    env = os.environ if environ is None else environ
+    settings = dict(DEFAULTS)
+    for key in DEFAULTS:
+        raw = env.get(f"PORTAL_{key}")
+        if raw is not None:
+            settings[key] = _coerce(key, raw)
+    if overrides:
+        settings.update(overrides)
+    if not settings["SECRET_KEY"]:
+        if settings["ENV"] != "development" and not settings.get("TESTING"):
+            raise ConfigError("PORTAL_SECRET_KEY must be set outside development.")
+        settings["SECRET_KEY"] = "development-only-secret-" + "not-for-production"
+    return settings

@@ -1,0 +1,70 @@
+"""Locale selection: ``?lang=`` first, then the language cookie, then Accept-Language.
+
+A choice made with ``?lang=`` is remembered in a cookie that holds only the locale code.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, Response, g, request
+from flask_babel import Babel, format_date, get_locale
+
+LANG_COOKIE = "speakup_lang"
+RTL_LOCALES = frozenset({"ar", "ur", "he", "fa"})
+LANGUAGE_NAMES = {
+    "en": "English",
+    "cy": "Cymraeg",
+    "pl": "Polski",
+    "ro": "Română",
+    "ur": "اردو",
+    "ar": "العربية",
+}
+
+
+def supported_locales(app: Flask) -> list[str]:
+    raw = app.config["SUPPORTED_LOCALES"]
+    codes = raw.split(",") if isinstance(raw, str) else list(raw)
+    return [code.strip() for code in codes if code.strip()]
+
+
+def select_locale() -> str:
+    from flask import current_app
+
+    supported = supported_locales(current_app)
+    asked = request.args.get("lang")
+    if asked in supported:
+        g.locale_chosen = asked
+        return asked
+    remembered = request.cookies.get(LANG_COOKIE)
+    if remembered in supported:
+        return remembered
+    return request.accept_languages.best_match(supported) or supported[0]
+
+
+def text_direction(locale: str) -> str:
+    return "rtl" if locale.split("_")[0] in RTL_LOCALES else "ltr"
+
+
+def _remember_choice(response: Response) -> Response:
+    chosen = g.get("locale_chosen")
+    if chosen:
+        response.set_cookie(
+            LANG_COOKIE,
+            chosen,
+            max_age=60 * 60 * 24 * 365,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure,
+        )
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path + "/../translations"))
+    Babel(app, locale_selector=select_locale)
+    app.after_request(_remember_choice)
+    app.jinja_env.globals.update(
+        text_direction=text_direction,
+        language_names=LANGUAGE_NAMES,
+        format_date=format_date,
+        get_locale=get_locale,
+    )

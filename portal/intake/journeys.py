@@ -1,0 +1,210 @@
+"""Each public route is data: a list of steps, each a form, a template and a condition.
+
+One engine (``views.py`` with ``drafts.py``) walks any journey. Adding a question means adding
+a step here; the check-answers page, back links and "change" links follow from the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from portal.intake import forms as f
+
+Answers = Mapping[str, Any]
+
+
+def always(_answers: Answers) -> bool:
+    return True
+
+
+def answered(name: str, *values: str) -> Callable[[Answers], bool]:
+    def _check(answers: Answers) -> bool:
+        return answers.get(name) in values
+
+    return _check
+
+
+def not_answered(name: str, *values: str) -> Callable[[Answers], bool]:
+    def _check(answers: Answers) -> bool:
+        return answers.get(name) not in values
+
+    return _check
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    form: type[f.QuestionForm]
+    # A page heading for pages with several fields; single-question pages use the question.
+    heading: Any = None
+    template: str = "intake/question.html"
+    show_if: Callable[[Answers], bool] = always
+    # Text shown under the page heading, and after the fields (template names).
+    intro: str | None = None
+    outro: str | None = None
+    # Leave this step out of the check-answers page (reading-only pages).
+    summarised: bool = True
+
+
+@dataclass(frozen=True)
+class Journey:
+    name: str
+    title: Any
+    steps: tuple[Step, ...]
+    # The "method of contact" code reports count this journey under.
+    method: str = "e_form"
+    young_person: bool = False
+    body_class: str = ""
+
+    def visible_steps(self, answers: Answers) -> list[Step]:
+        return [s for s in self.steps if s.show_if(answers)]
+
+    def step(self, name: str) -> Step | None:
+        return next((s for s in self.steps if s.name == name), None)
+
+
+def kind_for(answers: Answers) -> str:
+    """What the person came to do, in the words the reports use."""
+    return {"complain": "complaint", "worry": "concern", "thanks": "compliment"}.get(
+        str(answers.get("intent")), "complaint"
+    )
+
+
+is_worry = answered("intent", "worry")
+is_complaint = answered("intent", "complain")
+
+START = Journey(
+    name="start",
+    title=_l("Start"),
+    steps=(
+        Step("what", f.IntentForm),
+        Step("who", f.RoleForm),
+    ),
+)
+
+YOUNG_PERSON = Journey(
+    name="young-person",
+    title=_l("Tell us as a young person"),
+    method="young_persons_form",
+    young_person=True,
+    body_class="app-template--young-person",
+    steps=(
+        Step(
+            "before-you-start",
+            f.ContinueForm,
+            heading=_l("Before you start"),
+            intro="intake/young_person/before_you_start.html",
+            summarised=False,
+        ),
+        Step("name", f.YoungNameForm),
+        Step("age", f.YoungAgeForm),
+        Step("what-happened", f.YoungWhatForm, show_if=not_answered("intent", "worry")),
+        Step("your-worry", f.YoungWorryForm, show_if=is_worry),
+        Step("today", f.YoungTodayForm, show_if=is_worry),
+        Step("when", f.YoungWhenForm),
+        Step("who", f.YoungWhoForm, heading=_l("Who was part of it?")),
+        Step("make-it-better", f.YoungBetterForm),
+        Step("advocate", f.YoungAdvocateForm),
+        Step(
+            "contact",
+            f.YoungContactForm,
+            outro="intake/young_person/no_contact.html",
+        ),
+    ),
+)
+
+ADVOCATE = Journey(
+    name="advocate",
+    title=_l("Tell us for a young person"),
+    young_person=True,
+    steps=(
+        Step("your-details", f.AdvocateDetailsForm, heading=_l("Your details")),
+        Step(
+            "young-person",
+            f.ChildDetailsForm,
+            heading=_l("The young person's details"),
+        ),
+        Step("asked", f.AdvocateAskedForm),
+        Step("what-happened", f.AdvocateWhatForm),
+        Step("today", f.TodayForm, show_if=is_worry),
+        Step("when", f.WhenTextForm),
+        Step("outcome", f.AdvocateOutcomeForm),
+        Step("contact-young-person", f.AdvocateDirectForm),
+    ),
+)
+
+_adult_not_professional = not_answered("role", "professional")
+
+ADULT = Journey(
+    name="adult",
+    title=_l("Make a complaint"),
+    steps=(
+        Step("relationship", f.RelationshipForm),
+        Step(
+            "parental-responsibility",
+            f.ParentalResponsibilityForm,
+            show_if=_adult_not_professional,
+        ),
+        Step("child", f.AdultChildForm, heading=_l("About the child or young person")),
+        Step("service", f.ServiceForm),
+        Step("what-happened", f.AdultWhatForm),
+        Step("when", f.AdultWhenForm),
+        Step("outcomes", f.OutcomesForm),
+        Step("your-name", f.YourNameForm, heading=_l("What is your name?")),
+        Step("contact", f.AdultContactForm),
+        Step("help", f.AdjustmentsForm, heading=_l("Help using our service")),
+        Step("equality", f.EqualityConsentForm),
+        Step("age", f.AgeBandForm, show_if=answered("equality", "yes")),
+        Step("gender", f.GenderForm, show_if=answered("equality", "yes")),
+        Step("ethnicity", f.EthnicityForm, show_if=answered("equality", "yes")),
+        Step("disability", f.DisabilityForm, show_if=answered("equality", "yes")),
+    ),
+)
+
+CONCERN = Journey(
+    name="worry",
+    title=_l("Tell us about a worry"),
+    steps=(
+        Step("relationship", f.RelationshipForm),
+        Step("child", f.AdultChildForm, heading=_l("About the child or young person")),
+        Step("service", f.ServiceForm),
+        Step("your-worry", f.ConcernWhatForm),
+        Step("today", f.TodayForm),
+        Step("your-name", f.YourNameForm, heading=_l("What is your name?")),
+        Step("contact", f.AdultContactForm),
+    ),
+)
+
+COMPLIMENT = Journey(
+    name="thank-you",
+    title=_l("Say thank you"),
+    steps=(
+        Step("who", f.ComplimentWhoForm),
+        Step("what-went-well", f.ComplimentWhatForm),
+        Step("relationship", f.RelationshipForm, show_if=not_answered("role", "young_person")),
+        Step("share", f.ComplimentShareForm),
+        Step("reply", f.ComplimentContactForm),
+    ),
+)
+
+JOURNEYS: dict[str, Journey] = {
+    j.name: j for j in (START, YOUNG_PERSON, ADVOCATE, ADULT, CONCERN, COMPLIMENT)
+}
+
+
+def journey_after_start(answers: Answers) -> Journey:
+    """Which journey the two start questions lead to."""
+    if answers.get("intent") == "thanks":
+        return COMPLIMENT
+    role = answers.get("role")
+    if role == "young_person":
+        return YOUNG_PERSON
+    if role == "advocate":
+        return ADVOCATE
+    if answers.get("intent") == "worry":
+        return CONCERN
+    return ADULT

@@ -1,0 +1,95 @@
+"""A representation: the first contact that needs action (complaint, concern, compliment).
+
+Only the first contact is counted in the reports; everything later is recorded against it as
+events. Categories are stored as vocabulary codes (see ``Category``) so councils can edit the
+lists without a migration.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.db import Base
+from portal.models.category import representation_outcomes_sought
+from portal.models.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from portal.models.category import Category
+    from portal.models.event import Event
+    from portal.models.person import Person
+
+# What the person came to do.
+COMPLAINT = "complaint"
+CONCERN = "concern"
+COMPLIMENT = "compliment"
+KINDS = (COMPLAINT, CONCERN, COMPLIMENT)
+
+# Status before triage; the triage workspace owns every later status.
+NEW = "new"
+
+
+class Representation(Base):
+    __tablename__ = "representation"
+    __table_args__ = (Index("ix_representation_status_received", "status", "received_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    # One per draft: a second submit of the same draft finds this row instead of adding one.
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    journey: Mapped[str] = mapped_column(String(30))
+    submitter_role: Mapped[str] = mapped_column(String(60))
+    method: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(40), default=NEW)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The council's calendar day of receipt: the date every report counts by.
+    received_on: Mapped[date] = mapped_column(index=True)
+    language: Mapped[str] = mapped_column(String(10), default="en")
+
+    what_happened: Mapped[str | None] = mapped_column(Text)
+    when_happened: Mapped[str | None] = mapped_column(String(200))
+    happened_on: Mapped[date | None]
+    who_involved: Mapped[str | None] = mapped_column(Text)
+    outcome_wanted: Mapped[str | None] = mapped_column(Text)
+    service_code: Mapped[str | None] = mapped_column(String(60))
+    team_named: Mapped[str | None] = mapped_column(String(200))
+    compliment_category_code: Mapped[str | None] = mapped_column(String(60))
+    wants_advocate: Mapped[bool | None]
+    young_person_asked_advocate: Mapped[bool | None]
+    may_contact_child_directly: Mapped[bool | None]
+    may_share_with_team: Mapped[bool | None]
+    needs_action_today: Mapped[bool | None]
+
+    # Flags that order the triage queue.
+    young_person: Mapped[bool] = mapped_column(default=False)
+    safeguarding: Mapped[bool] = mapped_column(default=False)
+    safeguarding_phrases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    possible_case_concern: Mapped[bool] = mapped_column(default=False)
+    out_of_time: Mapped[bool] = mapped_column(default=False)
+
+    people: Mapped[list[Person]] = relationship(
+        back_populates="representation", cascade="all, delete-orphan", order_by="Person.id"
+    )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="representation", cascade="all, delete-orphan", order_by="Event.id"
+    )
+    outcomes_sought: Mapped[list[Category]] = relationship(
+        secondary=representation_outcomes_sought, order_by="Category.position"
+    )
+
+    def person(self, part: str) -> Person | None:
+        return next((p for p in self.people if p.part == part), None)
+
+    @property
+    def flags(self) -> list[str]:
+        names = (
+            ("safeguarding", self.safeguarding),
+            ("young person", self.young_person),
+            ("possible case concern", self.possible_case_concern),
+            ("over 12 months", self.out_of_time),
+        )
+        return [name for name, on in names if on]

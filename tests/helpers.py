@@ -3,6 +3,7 @@ and the answers that walk each public journey to its end."""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -48,11 +49,17 @@ class FormClient:
 
 def errors(response: TestResponse) -> list[str]:
     """The messages in a page's error summary."""
-    html = response.get_data(as_text=True)
-    summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', html, re.S)
+    text = response.get_data(as_text=True)
+    summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', text, re.S)
     if not summary:
         return []
-    return [m.strip() for m in re.findall(r"<a [^>]*>(.*?)</a>", summary.group(1), re.S)]
+    found = re.findall(r"<a [^>]*>(.*?)</a>", summary.group(1), re.S)
+    return [html.unescape(m.strip()) for m in found]
+
+
+def page_text(response: TestResponse) -> str:
+    """The page as a person reads it: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)))
 
 
 YOUNG_PERSON = {

@@ -191,6 +191,7 @@ class YoungWhoForm(QuestionForm):
         _l("Not sure who"),
         choices=[("yes", _l("I don't know"))],
     )
+    field_params = {"who_unknown": {"fieldset": {"legend": {"classes": "govuk-visually-hidden"}}}}
 
     def validate_who_involved(self, field: Field) -> None:
         if not field.data and not self.who_unknown.data:

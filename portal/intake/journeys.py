@@ -106,7 +106,7 @@ YOUNG_PERSON = Journey(
         Step("your-worry", f.YoungWorryForm, show_if=is_worry),
         Step("today", f.YoungTodayForm, show_if=is_worry),
         Step("when", f.YoungWhenForm),
-        Step("who", f.YoungWhoForm, heading=_l("Who was part of it?")),
+        Step("who", f.YoungWhoForm),
         Step("make-it-better", f.YoungBetterForm),
         Step("advocate", f.YoungAdvocateForm),
         Step(

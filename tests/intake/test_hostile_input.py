@@ -1,0 +1,61 @@
+"""No input reaches a server error: every question page is sent values no form would send."""
+
+from __future__ import annotations
+
+import pytest
+
+from portal.intake.journeys import JOURNEYS
+from tests.helpers import FormClient
+
+ODD_VALUES = [
+    "",
+    "\x00\x01\x02",
+    "\u202e\u200f",  # bidi overrides
+    "A" * 100_000,
+    "<img src=x onerror=alert(1)>",
+    "' OR 1=1 --",
+    "%s%n{0}{{7*7}}",
+    "\uff19\uff19",  # full-width digits
+    "-1",
+    "2024-02-30",
+]
+ROLES = {
+    "young-person": "young_person",
+    "advocate": "advocate",
+    "adult": "adult",
+    "worry": "adult",
+    "thank-you": "adult",
+}
+INTENTS = {"worry": ["worry"], "thank-you": ["thanks"]}
+
+
+def _intent_showing(journey: str, step: str) -> str:
+    """An intent under which the step is part of the journey."""
+    found = JOURNEYS[journey].step(step)
+    assert found is not None
+    for intent in INTENTS.get(journey, ["complain", "worry"]):
+        if found.show_if({"intent": intent, "equality": "yes", "role": ROLES[journey]}):
+            return intent
+    raise AssertionError(f"{journey}/{step} is never shown")
+
+
+def _fields(journey: str, step: str) -> list[str]:
+    form = JOURNEYS[journey].step(step).form  # type: ignore[union-attr]
+    names = [name for name in dir(form) if not name.startswith("_")]
+    unbound = [n for n in names if type(getattr(form, n, None)).__name__ == "UnboundField"]
+    return unbound + [f"{n}-{p}" for n in unbound for p in ("day", "month", "year")]
+
+
+@pytest.mark.parametrize(
+    ("journey", "step"),
+    [(j, s.name) for j, journey in JOURNEYS.items() if j != "start" for s in journey.steps],
+)
+def test_odd_values_in_every_field_never_cause_a_server_error(forms: FormClient, journey, step):
+    forms.post("/start/what", {"intent": _intent_showing(journey, step)})
+    forms.post("/start/who", {"role": ROLES[journey]})
+    if journey == "adult":
+        forms.post("/adult/equality", {"equality": "yes"})
+    for value in ODD_VALUES:
+        data = {name: value for name in _fields(journey, step)}
+        response = forms.post(f"/{journey}/{step}", data)
+        assert response.status_code in (200, 302), (value[:20], response.status_code)

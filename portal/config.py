@@ -31,10 +31,13 @@ DEFAULTS: dict[str, Any] = {
     "DRAFT_LIFETIME_HOURS": 24,
     "SUPPORTED_LOCALES": "en",
     "TRUST_PROXY": False,
+    # The largest form anyone needs is a few 5,000-character answers; refuse more, kindly.
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    "MAX_FORM_MEMORY_SIZE": 512 * 1024,
 }
 
 # Values read from the environment as integers or booleans rather than strings.
-_INTS = {"DRAFT_LIFETIME_HOURS"}
+_INTS = {"DRAFT_LIFETIME_HOURS", "MAX_CONTENT_LENGTH", "MAX_FORM_MEMORY_SIZE"}
 _BOOLS = {"TRUST_PROXY"}
 
 

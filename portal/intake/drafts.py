@@ -42,8 +42,13 @@ def current_draft(db: Session, now: datetime) -> Draft | None:
 
 
 def start_draft(db: Session, now: datetime, lifetime_hours: int) -> Draft:
-    """A new draft, replacing whatever this browser held before."""
+    """A new draft, replacing whatever this browser held before.
+
+    Expired drafts from everyone are removed here too (an indexed delete), so abandoned
+    answers do not outlive their lifetime even where no clean-up job is scheduled.
+    """
     discard_draft(db)
+    delete_expired(db, now)
     token = secrets.token_urlsafe(32)
     draft = Draft(
         token_hash=_hash(token),

@@ -130,8 +130,12 @@ def step(journey_name: str, step_name: str) -> str | BaseResponse:
         if journey is not START and draft.journey != journey.name:
             return _lost_draft()
     answers = dict(draft.answers) if draft else {}
-    if not step.show_if(answers):
-        return redirect(_back_url(journey, None, answers) if journey is not START else "/")
+    if not step.show_if(answers) and draft is not None:
+        # An earlier answer took this question out of the journey (e.g. a changed intent).
+        pending = _first_incomplete(journey, draft)
+        if pending is not None:
+            return redirect(_step_url(journey, pending))
+        return redirect(url_for("intake.check_answers", journey_name=journey.name))
     form = _form_for(step, answers)
     changing = bool(request.args.get("change"))
     if form.validate_on_submit():

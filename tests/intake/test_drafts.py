@@ -97,3 +97,12 @@ def test_session_cookie_is_http_only_and_same_site(forms):
     response = forms.post("/start/what", {"intent": "complain"})
     header = response.headers["Set-Cookie"]
     assert "HttpOnly" in header and "SameSite=Lax" in header
+
+
+def test_abandoned_drafts_are_removed_once_expired(forms, app, db):
+    _start_adult(forms)
+    db.execute(update(Draft).values(expires_at=utcnow() - timedelta(seconds=1)))
+    db.commit()
+    another_browser = helpers.FormClient(app.test_client())
+    another_browser.post("/start/what", {"intent": "thanks"})
+    assert len(db.scalars(select(Draft)).all()) == 1

@@ -59,3 +59,19 @@ def test_odd_values_in_every_field_never_cause_a_server_error(forms: FormClient,
         data = {name: value for name in _fields(journey, step)}
         response = forms.post(f"/{journey}/{step}", data)
         assert response.status_code in (200, 302), (value[:20], response.status_code)
+
+
+def test_a_request_too_large_for_any_form_is_refused_kindly(forms: FormClient):
+    forms.post("/start/what", {"intent": "complain"})
+    forms.post("/start/who", {"role": "adult"})
+    response = forms.post("/adult/what-happened", {"what_happened": "x" * 2_000_000})
+    assert response.status_code == 413
+    assert "Go back and make your answer shorter" in response.get_data(as_text=True)
+
+
+def test_a_question_taken_out_of_the_journey_leads_to_the_next_one_needed(forms: FormClient):
+    forms.post("/start/what", {"intent": "complain"})
+    forms.post("/start/who", {"role": "young_person"})
+    response = forms.get("/young-person/today")
+    assert response.status_code == 302
+    assert response.location == "/young-person/before-you-start"

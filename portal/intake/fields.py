@@ -14,7 +14,6 @@ from typing import Any
 
 from flask import render_template
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCharacterCount,
     GovCheckboxesInput,
@@ -252,6 +251,5 @@ __all__ = [
     "RadiosField",
     "Required",
     "TextField",
-    "_l",
     "limit",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from portal.intake import forms as f
+from portal.intake.forms import adult, advocate, base, compliment, young_person
 
 Answers = Mapping[str, Any]
 
@@ -38,7 +38,7 @@ def not_answered(name: str, *values: str) -> Callable[[Answers], bool]:
 @dataclass(frozen=True)
 class Step:
     name: str
-    form: type[f.QuestionForm]
+    form: type[base.QuestionForm]
     # A page heading for pages with several fields; single-question pages use the question.
     heading: Any = None
     template: str = "intake/question.html"
@@ -81,8 +81,8 @@ START = Journey(
     name="start",
     title=_l("Start"),
     steps=(
-        Step("what", f.IntentForm),
-        Step("who", f.RoleForm),
+        Step("what", base.IntentForm),
+        Step("who", base.RoleForm),
     ),
 )
 
@@ -95,23 +95,23 @@ YOUNG_PERSON = Journey(
     steps=(
         Step(
             "before-you-start",
-            f.ContinueForm,
+            young_person.ContinueForm,
             heading=_l("Before you start"),
             intro="intake/young_person/before_you_start.html",
             summarised=False,
         ),
-        Step("name", f.YoungNameForm),
-        Step("age", f.YoungAgeForm),
-        Step("what-happened", f.YoungWhatForm, show_if=not_answered("intent", "worry")),
-        Step("your-worry", f.YoungWorryForm, show_if=is_worry),
-        Step("today", f.YoungTodayForm, show_if=is_worry),
-        Step("when", f.YoungWhenForm),
-        Step("who", f.YoungWhoForm),
-        Step("make-it-better", f.YoungBetterForm),
-        Step("advocate", f.YoungAdvocateForm),
+        Step("name", young_person.YoungNameForm),
+        Step("age", young_person.YoungAgeForm),
+        Step("what-happened", young_person.YoungWhatForm, show_if=not_answered("intent", "worry")),
+        Step("your-worry", young_person.YoungWorryForm, show_if=is_worry),
+        Step("today", young_person.YoungTodayForm, show_if=is_worry),
+        Step("when", young_person.YoungWhenForm),
+        Step("who", young_person.YoungWhoForm),
+        Step("make-it-better", young_person.YoungBetterForm),
+        Step("advocate", young_person.YoungAdvocateForm),
         Step(
             "contact",
-            f.YoungContactForm,
+            young_person.YoungContactForm,
             outro="intake/young_person/no_contact.html",
         ),
     ),
@@ -122,18 +122,18 @@ ADVOCATE = Journey(
     title=_l("Tell us for a young person"),
     young_person=True,
     steps=(
-        Step("your-details", f.AdvocateDetailsForm, heading=_l("Your details")),
+        Step("your-details", advocate.AdvocateDetailsForm, heading=_l("Your details")),
         Step(
             "young-person",
-            f.ChildDetailsForm,
+            base.ChildDetailsForm,
             heading=_l("The young person's details"),
         ),
-        Step("asked", f.AdvocateAskedForm),
-        Step("what-happened", f.AdvocateWhatForm),
-        Step("today", f.TodayForm, show_if=is_worry),
-        Step("when", f.WhenTextForm),
-        Step("outcome", f.AdvocateOutcomeForm),
-        Step("contact-young-person", f.AdvocateDirectForm),
+        Step("asked", advocate.AdvocateAskedForm),
+        Step("what-happened", advocate.AdvocateWhatForm),
+        Step("today", adult.TodayForm, show_if=is_worry),
+        Step("when", advocate.WhenTextForm),
+        Step("outcome", advocate.AdvocateOutcomeForm),
+        Step("contact-young-person", advocate.AdvocateDirectForm),
     ),
 )
 
@@ -143,25 +143,25 @@ ADULT = Journey(
     name="adult",
     title=_l("Make a complaint"),
     steps=(
-        Step("relationship", f.RelationshipForm),
+        Step("relationship", adult.RelationshipForm),
         Step(
             "parental-responsibility",
-            f.ParentalResponsibilityForm,
+            adult.ParentalResponsibilityForm,
             show_if=_adult_not_professional,
         ),
-        Step("child", f.AdultChildForm, heading=_l("About the child or young person")),
-        Step("service", f.ServiceForm),
-        Step("what-happened", f.AdultWhatForm),
-        Step("when", f.AdultWhenForm),
-        Step("outcomes", f.OutcomesForm),
-        Step("your-name", f.YourNameForm, heading=_l("What is your name?")),
-        Step("contact", f.AdultContactForm),
-        Step("help", f.AdjustmentsForm, heading=_l("Help using our service")),
-        Step("equality", f.EqualityConsentForm),
-        Step("age", f.AgeBandForm, show_if=answered("equality", "yes")),
-        Step("gender", f.GenderForm, show_if=answered("equality", "yes")),
-        Step("ethnicity", f.EthnicityForm, show_if=answered("equality", "yes")),
-        Step("disability", f.DisabilityForm, show_if=answered("equality", "yes")),
+        Step("child", adult.AdultChildForm, heading=_l("About the child or young person")),
+        Step("service", adult.ServiceForm),
+        Step("what-happened", adult.AdultWhatForm),
+        Step("when", adult.AdultWhenForm),
+        Step("outcomes", adult.OutcomesForm),
+        Step("your-name", adult.YourNameForm, heading=_l("What is your name?")),
+        Step("contact", adult.AdultContactForm),
+        Step("help", adult.AdjustmentsForm, heading=_l("Help using our service")),
+        Step("equality", adult.EqualityConsentForm),
+        Step("age", adult.AgeBandForm, show_if=answered("equality", "yes")),
+        Step("gender", adult.GenderForm, show_if=answered("equality", "yes")),
+        Step("ethnicity", adult.EthnicityForm, show_if=answered("equality", "yes")),
+        Step("disability", adult.DisabilityForm, show_if=answered("equality", "yes")),
     ),
 )
 
@@ -169,13 +169,13 @@ CONCERN = Journey(
     name="worry",
     title=_l("Tell us about a worry"),
     steps=(
-        Step("relationship", f.RelationshipForm),
-        Step("child", f.AdultChildForm, heading=_l("About the child or young person")),
-        Step("service", f.ServiceForm),
-        Step("your-worry", f.ConcernWhatForm),
-        Step("today", f.TodayForm),
-        Step("your-name", f.YourNameForm, heading=_l("What is your name?")),
-        Step("contact", f.AdultContactForm),
+        Step("relationship", adult.RelationshipForm),
+        Step("child", adult.AdultChildForm, heading=_l("About the child or young person")),
+        Step("service", adult.ServiceForm),
+        Step("your-worry", adult.ConcernWhatForm),
+        Step("today", adult.TodayForm),
+        Step("your-name", adult.YourNameForm, heading=_l("What is your name?")),
+        Step("contact", adult.AdultContactForm),
     ),
 )
 
@@ -183,11 +183,11 @@ COMPLIMENT = Journey(
     name="thank-you",
     title=_l("Say thank you"),
     steps=(
-        Step("who", f.ComplimentWhoForm),
-        Step("what-went-well", f.ComplimentWhatForm),
-        Step("relationship", f.RelationshipForm, show_if=not_answered("role", "young_person")),
-        Step("share", f.ComplimentShareForm),
-        Step("reply", f.ComplimentContactForm),
+        Step("who", compliment.ComplimentWhoForm),
+        Step("what-went-well", compliment.ComplimentWhatForm),
+        Step("relationship", adult.RelationshipForm, show_if=not_answered("role", "young_person")),
+        Step("share", compliment.ComplimentShareForm),
+        Step("reply", compliment.ComplimentContactForm),
     ),
 )
 

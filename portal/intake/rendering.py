@@ -16,7 +16,7 @@ from wtforms import Field
 from wtforms.validators import Length
 
 from portal.intake.fields import CheckboxesField, DateInputField, RadiosField, TextField
-from portal.intake.forms import QuestionForm
+from portal.intake.forms.base import QuestionForm
 
 AUTOCOMPLETE = {
     "first_name": "given-name",

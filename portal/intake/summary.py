@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from wtforms import Field
 
 from portal.intake.fields import CheckboxesField, DateInputField, RadiosField
-from portal.intake.forms import QuestionForm
+from portal.intake.forms.base import QuestionForm
 from portal.intake.journeys import Answers, Step
 
 

@@ -58,7 +58,8 @@ def test_odd_values_in_every_field_never_cause_a_server_error(forms: FormClient,
     for value in ODD_VALUES:
         data = {name: value for name in _fields(journey, step)}
         response = forms.post(f"/{journey}/{step}", data)
-        assert response.status_code in (200, 302), (value[:20], response.status_code)
+        # 413 is the friendly "too much to send" page for forms of several huge fields.
+        assert response.status_code in (200, 302, 413), (value[:20], response.status_code)
 
 
 def test_a_request_too_large_for_any_form_is_refused_kindly(forms: FormClient):

@@ -70,7 +70,7 @@ def forms(client: FlaskClient) -> FormClient:
 
 
 @pytest.fixture
-def db(app: Flask) -> Iterator[Session]:
+def session(app: Flask) -> Iterator[Session]:
     engine = app.extensions["portal.engine"]
     with Session(engine, expire_on_commit=False) as session:
         yield session

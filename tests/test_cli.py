@@ -9,12 +9,12 @@ from portal.models import Representation
 from tests import helpers
 
 
-def test_representations_list_shows_reference_route_received_and_flags(app, forms, db):
+def test_representations_list_shows_reference_route_received_and_flags(app, forms, session):
     pages = dict(helpers.YOUNG_PERSON)
     pages["what-happened"] = {"what_happened": "I don't feel safe at home"}
     forms.walk("young-person", "complain", "young_person", pages)
     forms.post("/young-person/check-answers")
-    reference = db.scalars(select(Representation.reference)).one()
+    reference = session.scalars(select(Representation.reference)).one()
     result = app.test_cli_runner().invoke(args=["representations", "list"])
     assert result.exit_code == 0
     line = next(line for line in result.output.splitlines() if line.startswith(reference))
@@ -29,24 +29,24 @@ def test_representations_list_says_when_nothing_has_arrived(app):
     assert "No representations yet." in result.output
 
 
-def test_db_upgrade_adds_missing_default_terms_without_touching_edits(app, db):
+def test_db_upgrade_adds_missing_default_terms_without_touching_edits(app, session):
     from portal.models import Category
 
-    row = db.scalars(
+    row = session.scalars(
         select(Category).where(Category.vocabulary == "service", Category.code == "fostering")
     ).one()
     row.label = "Fostering (our wording)"
-    missing = db.scalars(
+    missing = session.scalars(
         select(Category).where(Category.vocabulary == "service", Category.code == "adoption")
     ).one()
-    db.delete(missing)
-    db.commit()
+    session.delete(missing)
+    session.commit()
     result = app.test_cli_runner().invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
     assert "1 default category terms added" in result.output
-    db.expire_all()
+    session.expire_all()
     labels = dict(
-        db.execute(
+        session.execute(
             select(Category.code, Category.label).where(Category.vocabulary == "service")
         ).all()
     )

@@ -29,32 +29,32 @@ def test_answers_are_shown_again_when_going_back(forms):
     assert 'href="/start/who"' in page, "the first step's back link returns to the start"
 
 
-def test_an_error_on_one_page_loses_nothing_saved_before(forms, db):
+def test_an_error_on_one_page_loses_nothing_saved_before(forms, session):
     _start_adult(forms)
     forms.post("/adult/relationship", {"relationship": "grandparent"})
     assert forms.post("/adult/parental-responsibility", {}).status_code == 200
-    draft = db.scalars(select(Draft)).one()
+    draft = session.scalars(select(Draft)).one()
     assert draft.answers["relationship"] == "grandparent"
 
 
-def test_drafts_expire_and_the_person_is_told(forms, db):
+def test_drafts_expire_and_the_person_is_told(forms, session):
     _start_adult(forms)
-    db.execute(update(Draft).values(expires_at=utcnow() - timedelta(minutes=1)))
-    db.commit()
+    session.execute(update(Draft).values(expires_at=utcnow() - timedelta(minutes=1)))
+    session.commit()
     response = forms.get("/adult/relationship")
     assert response.status_code == 302
     page = forms.get(response.location)
     assert "We could not find your answers" in page_text(page)
-    assert db.scalars(select(Draft)).all() == []
+    assert session.scalars(select(Draft)).all() == []
 
 
-def test_exit_this_page_ends_the_draft_on_the_server(forms, db, app):
+def test_exit_this_page_ends_the_draft_on_the_server(forms, session, app):
     _start_adult(forms)
     forms.post("/adult/relationship", {"relationship": "grandparent"})
     response = forms.get("/exit")
     assert response.status_code == 302
     assert response.location == app.config["EXIT_URL"]
-    assert db.scalars(select(Draft)).all() == []
+    assert session.scalars(select(Draft)).all() == []
     assert forms.get("/adult/parental-responsibility").status_code == 302
 
 
@@ -99,10 +99,10 @@ def test_session_cookie_is_http_only_and_same_site(forms):
     assert "HttpOnly" in header and "SameSite=Lax" in header
 
 
-def test_abandoned_drafts_are_removed_once_expired(forms, app, db):
+def test_abandoned_drafts_are_removed_once_expired(forms, app, session):
     _start_adult(forms)
-    db.execute(update(Draft).values(expires_at=utcnow() - timedelta(seconds=1)))
-    db.commit()
+    session.execute(update(Draft).values(expires_at=utcnow() - timedelta(seconds=1)))
+    session.commit()
     another_browser = helpers.FormClient(app.test_client())
     another_browser.post("/start/what", {"intent": "thanks"})
-    assert len(db.scalars(select(Draft)).all()) == 1
+    assert len(session.scalars(select(Draft)).all()) == 1

@@ -29,16 +29,16 @@ def _reference(html: str) -> str:
     return found.group(1)
 
 
-def _only(db: Session) -> Representation:
-    rows = db.scalars(select(Representation)).all()
+def _only(session: Session) -> Representation:
+    rows = session.scalars(select(Representation)).all()
     assert len(rows) == 1
     return rows[0]
 
 
-def test_young_person_complaint_is_stored_with_a_private_reference(forms, db):
+def test_young_person_complaint_is_stored_with_a_private_reference(forms, session):
     forms.walk("young-person", "complain", "young_person", helpers.YOUNG_PERSON)
     html = _submit(forms, "young-person")
-    rep = _only(db)
+    rep = _only(session)
     assert _reference(html) == rep.reference
     assert normalise_reference(rep.reference) == rep.reference
     assert (rep.kind, rep.journey, rep.method) == (
@@ -55,10 +55,10 @@ def test_young_person_complaint_is_stored_with_a_private_reference(forms, db):
     assert "advocate" in html
 
 
-def test_advocate_complaint_records_both_people_and_the_instruction(forms, db):
+def test_advocate_complaint_records_both_people_and_the_instruction(forms, session):
     forms.walk("advocate", "complain", "advocate", helpers.ADVOCATE)
     _submit(forms, "advocate")
-    rep = _only(db)
+    rep = _only(session)
     assert rep.submitter_role == "advocate" and rep.young_person
     assert rep.young_person_asked_advocate is True
     assert rep.may_contact_child_directly is False
@@ -67,10 +67,10 @@ def test_advocate_complaint_records_both_people_and_the_instruction(forms, db):
     assert child is not None and str(child.date_of_birth) == "2011-05-04"
 
 
-def test_adult_complaint_keeps_relationship_outcomes_and_contact(forms, db):
+def test_adult_complaint_keeps_relationship_outcomes_and_contact(forms, session):
     forms.walk("adult", "complain", "adult", helpers.ADULT)
     _submit(forms, "adult")
-    rep = _only(db)
+    rep = _only(session)
     assert rep.submitter_role == "grandparent"
     assert [c.code for c in rep.outcomes_sought] == ["something_else"]
     assert rep.outcome_wanted == "A call back."
@@ -81,31 +81,31 @@ def test_adult_complaint_keeps_relationship_outcomes_and_contact(forms, db):
     assert str(rep.happened_on) == "2026-03-03" and rep.service_code == "not_sure"
 
 
-def test_concern_needing_action_today_is_a_possible_case_concern(forms, db):
+def test_concern_needing_action_today_is_a_possible_case_concern(forms, session):
     forms.walk("worry", "worry", "adult", helpers.CONCERN)
     html = _submit(forms, "worry")
-    rep = _only(db)
+    rep = _only(session)
     assert rep.kind == "concern" and rep.possible_case_concern
     assert "needs sorting out today" in html
 
 
-def test_compliment_is_stored_with_consent_to_share(forms, db):
+def test_compliment_is_stored_with_consent_to_share(forms, session):
     forms.walk("thank-you", "thanks", "adult", helpers.COMPLIMENT)
     html = _submit(forms, "thank-you")
-    rep = _only(db)
+    rep = _only(session)
     assert rep.kind == "compliment" and rep.may_share_with_team is True
     assert rep.what_happened.endswith("🙏")
     assert "We will pass on your message by" in html
 
 
-def test_submission_writes_the_first_audit_event(forms, db):
+def test_submission_writes_the_first_audit_event(forms, session):
     forms.walk("adult", "complain", "adult", helpers.ADULT)
     _submit(forms, "adult")
-    events = db.scalars(select(Event)).all()
+    events = session.scalars(select(Event)).all()
     assert [(e.action, e.actor, e.to_status) for e in events] == [("received", "public", "new")]
 
 
-def test_young_person_worry_asks_whether_it_needs_sorting_today(forms, db):
+def test_young_person_worry_asks_whether_it_needs_sorting_today(forms, session):
     pages = dict(helpers.YOUNG_PERSON)
     pages.pop("what-happened")
     pages = {
@@ -116,5 +116,5 @@ def test_young_person_worry_asks_whether_it_needs_sorting_today(forms, db):
     }
     forms.walk("young-person", "worry", "young_person", pages)
     _submit(forms, "young-person")
-    rep = _only(db)
+    rep = _only(session)
     assert rep.kind == "concern" and rep.possible_case_concern and rep.young_person

@@ -11,20 +11,20 @@ from tests import helpers
 from tests.helpers import CSRF
 
 
-def test_submitting_twice_makes_one_representation_with_one_reference(forms, db):
+def test_submitting_twice_makes_one_representation_with_one_reference(forms, session):
     forms.walk("adult", "complain", "adult", helpers.ADULT)
     token = forms.csrf_token("/adult/check-answers")
     first = forms.client.post("/adult/check-answers", data={"csrf_token": token})
     second = forms.client.post("/adult/check-answers", data={"csrf_token": token})
     assert first.location == second.location == "/adult/confirmation"
-    assert db.scalar(select(func.count(Representation.id))) == 1
+    assert session.scalar(select(func.count(Representation.id))) == 1
     page_one = forms.get("/adult/confirmation").get_data(as_text=True)
     page_two = forms.get("/adult/confirmation").get_data(as_text=True)
-    reference = db.scalars(select(Representation.reference)).one()
+    reference = session.scalars(select(Representation.reference)).one()
     assert reference in page_one and reference in page_two
 
 
-def test_two_tabs_submitting_at_the_same_moment_make_one_representation(forms, app, db):
+def test_two_tabs_submitting_at_the_same_moment_make_one_representation(forms, app, session):
     forms.walk("adult", "complain", "adult", helpers.ADULT)
     token = forms.csrf_token("/adult/check-answers")
     cookie = forms.client.get_cookie(app.config["SESSION_COOKIE_NAME"])
@@ -46,7 +46,7 @@ def test_two_tabs_submitting_at_the_same_moment_make_one_representation(forms, a
     for thread in threads:
         thread.join()
     assert results == [302] * tabs
-    assert db.scalar(select(func.count(Representation.id))) == 1
+    assert session.scalar(select(func.count(Representation.id))) == 1
 
 
 def test_after_sending_the_questions_lead_to_the_confirmation(forms):

@@ -45,9 +45,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     WTFormsHelpers(app)
     errors.init_app(app)
 
+    from portal.accounts.views import blueprint as accounts
     from portal.intake.views import blueprint as intake
+    from portal.triage.views import blueprint as triage
 
     app.register_blueprint(intake)
+    app.register_blueprint(accounts)
+    app.register_blueprint(triage)
 
     from portal import cli
 

@@ -12,7 +12,13 @@ from sqlalchemy import select
 from portal.config import ROOT
 from portal.db import get_session
 from portal.models import Representation
-from portal.seed import ensure_categories, load_demo_settings
+from portal.seed import (
+    DEMO_PASSWORD,
+    DEMO_STAFF,
+    ensure_categories,
+    load_demo_settings,
+    load_demo_staff,
+)
 
 db_cli = AppGroup("db", help="Database schema.")
 representations_cli = AppGroup("representations", help="What has arrived.")
@@ -42,8 +48,15 @@ def demo_data() -> None:
     session = get_session(write=True)
     added = ensure_categories(session)
     load_demo_settings(session)
+    load_demo_staff(session)
     session.commit()
     click.echo(f"Demo settings loaded; {added} category terms added.")
+    click.echo("")
+    click.echo("Staff sign-in: http://127.0.0.1:5000/staff/sign-in")
+    for email, _name, role, _team in DEMO_STAFF:
+        click.echo(f"  {email:<24} {role}")
+    click.echo(f"  password for each: {DEMO_PASSWORD}")
+    click.echo("  code: run `.venv/bin/flask --app portal staff code EMAIL` in another terminal")
 
 
 @representations_cli.command("list")
@@ -65,6 +78,9 @@ def representations_list(limit: int) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from portal.accounts.cli import staff_cli
+
+    app.cli.add_command(staff_cli)
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_data)
     app.cli.add_command(representations_cli)

@@ -6,7 +6,7 @@ A choice made with ``?lang=`` is remembered in a cookie that holds only the loca
 from __future__ import annotations
 
 from flask import Flask, Response, g, request
-from flask_babel import Babel, format_date, get_locale
+from flask_babel import Babel, format_date, format_datetime, get_locale
 
 LANG_COOKIE = "speakup_lang"
 RTL_LOCALES = frozenset({"ar", "ur", "he", "fa"})
@@ -66,5 +66,6 @@ def init_app(app: Flask) -> None:
         text_direction=text_direction,
         language_names=LANGUAGE_NAMES,
         format_date=format_date,
+        format_datetime=format_datetime,
         get_locale=get_locale,
     )

@@ -9,8 +9,19 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from portal.accounts import operations
 from portal.core.vocab import VOCABULARIES
-from portal.models import Category, Setting
+from portal.models import Category, Setting, Staff
+from portal.models.staff import ADMIN, MANAGER, OFFICER, RESPONDER
+
+# Demo accounts for `make run` only; the password is printed there and is not a secret.
+DEMO_PASSWORD = "correct horse battery staple demo"  # noqa: S105
+DEMO_STAFF = (
+    ("officer@example.org", "Olu Officer", OFFICER, None),
+    ("manager@example.org", "Mina Manager", MANAGER, None),
+    ("responder@example.org", "Rae Responder", RESPONDER, "fostering"),
+    ("admin@example.org", "Ade Admin", ADMIN, None),
+)
 
 
 def ensure_categories(session: Session) -> int:
@@ -38,3 +49,22 @@ def load_demo_settings(session: Session) -> None:
     """Timescales as a council might set them (the statutory defaults, stated explicitly)."""
     if session.get(Setting, "timescales") is None:
         session.add(Setting(key="timescales", value={"acknowledgement": {"target_days": 5}}))
+
+
+def load_demo_staff(session: Session) -> list[Staff]:
+    """Demo accounts (one per role), added once; returns those created now."""
+    created = []
+    for email, name, role, team in DEMO_STAFF:
+        if session.scalars(select(Staff).where(Staff.email == email)).first():
+            continue
+        created.append(
+            operations.create_staff(
+                session,
+                email=email,
+                display_name=name,
+                role=role,
+                password=DEMO_PASSWORD,
+                team_code=team,
+            )
+        )
+    return created

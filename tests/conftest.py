@@ -10,18 +10,23 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from argon2 import PasswordHasher, profiles
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from portal import create_app
+from portal.accounts import passwords
 from portal.cli import alembic_config
 from portal.db import Base, make_engine
 from portal.seed import ensure_categories
 from tests.helpers import FormClient
 
 KEPT_TABLES = {"category", "alembic_version"}
+
+# argon2's default costs ~0.3 s a hash: fine for people, too slow for hundreds of tests.
+passwords.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
 
 
 @pytest.fixture(scope="session")
@@ -74,3 +79,50 @@ def session(app: Flask) -> Iterator[Session]:
     engine = app.extensions["portal.engine"]
     with Session(engine, expire_on_commit=False) as session:
         yield session
+
+
+@pytest.fixture
+def make_staff(session: Session):
+    """Create a staff account: ``make_staff(role)`` returns it with ``.password`` set."""
+    from portal.accounts import operations
+
+    made = 0
+
+    def make(role: str = "complaints_officer", team_code: str | None = None):
+        nonlocal made
+        made += 1
+        password = "violet kettle harbour lantern"
+        staff = operations.create_staff(
+            session,
+            email=f"staff{made}@example.org",
+            display_name=f"Staff Member {made}",
+            role=role,
+            password=password,
+            team_code=team_code,
+        )
+        session.commit()
+        staff.password = password
+        return staff
+
+    return make
+
+
+def sign_in(forms: FormClient, staff) -> None:
+    """Sign in through the real pages: password, then the current one-time code."""
+    from portal.accounts import totp
+    from portal.models.types import utcnow
+
+    response = forms.post("/staff/sign-in", {"email": staff.email, "password": staff.password})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    code = totp.code_for(staff.totp_secret, utcnow())
+    response = forms.post("/staff/sign-in/code", {"code": code})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+
+
+@pytest.fixture
+def staff_client(app: Flask, make_staff) -> FormClient:
+    """A browser signed in as a complaints officer."""
+    forms = FormClient(app.test_client())
+    forms.staff = make_staff("complaints_officer")
+    sign_in(forms, forms.staff)
+    return forms

@@ -11,7 +11,7 @@ from typing import Any
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+CSRF = re.compile(r'name="csrf_token"[^>]*?value="([^"]+)"')
 
 
 @dataclass
@@ -28,10 +28,13 @@ class FormClient:
         assert found, f"no CSRF token on {url}"
         return found.group(1)
 
-    def post(self, url: str, data: dict[str, Any] | None = None) -> TestResponse:
-        """Load the page, then post the form on it with its CSRF token."""
+    def post(
+        self, url: str, data: dict[str, Any] | None = None, from_page: str | None = None
+    ) -> TestResponse:
+        """Load the page (``url``, or ``from_page`` when the form lives on another page),
+        then post its form with the page's CSRF token."""
         form = dict(data or {})
-        form["csrf_token"] = self.csrf_token(url)
+        form["csrf_token"] = self.csrf_token(from_page or url)
         return self.client.post(url, data=form)
 
     def walk(self, journey: str, intent: str, role: str, pages: dict[str, dict[str, Any]]) -> str:

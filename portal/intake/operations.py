@@ -21,9 +21,11 @@ from portal.core.references import new_reference
 from portal.core.safeguarding import find_risk_phrases
 from portal.core.timescales import Timescale, due_date, is_out_of_time
 from portal.intake.journeys import Journey, kind_for
+from portal.intake.queries import timescales
 from portal.models import Category, Draft, Event, Person, Representation
 from portal.models.person import ADVOCATE, CHILD, SUBMITTER
 from portal.models.representation import COMPLIMENT, CONCERN, NEW
+from portal.triage.priority import queue_rank
 
 COUNCIL_TZ = ZoneInfo("Europe/London")
 FREE_TEXT = (
@@ -249,6 +251,8 @@ def submit(
             return existing
     representation = build_representation(db, journey, answers, now=now, language=language)
     representation.idempotency_key = locked.token_hash
+    representation.queue_rank = queue_rank(representation)
+    representation.next_due_on = next_step(representation, timescales(db)).due
     while not _reference_is_free(db, representation.reference):
         representation.reference = new_reference()
     representation.events.append(

@@ -10,8 +10,8 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from wtforms import Field
 
-from portal.intake.fields import CheckboxesField, DateInputField, RadiosField
-from portal.intake.forms.base import QuestionForm
+from portal.forms.base import QuestionForm
+from portal.forms.fields import CheckboxesField, DateInputField, RadiosField
 from portal.intake.journeys import Answers, Step
 
 

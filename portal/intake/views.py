@@ -22,10 +22,10 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from portal.core.timescales import is_out_of_time
 from portal.db import get_session
+from portal.forms.base import QuestionForm
+from portal.forms.rendering import error_list, page_title, render_fields
 from portal.intake import drafts, operations, queries
-from portal.intake.forms.base import QuestionForm
 from portal.intake.journeys import JOURNEYS, START, Journey, Step, journey_after_start
-from portal.intake.rendering import error_list, page_title, render_fields
 from portal.intake.summary import rows_for
 from portal.models import Draft, Representation
 from portal.models.types import utcnow

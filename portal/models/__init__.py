@@ -6,6 +6,7 @@ from portal.models.event import Event
 from portal.models.person import Person
 from portal.models.representation import Representation
 from portal.models.setting import Setting
+from portal.models.staff import SignInAttempt, Staff, StaffSession
 
 __all__ = [
     "Category",
@@ -14,5 +15,8 @@ __all__ = [
     "Person",
     "Representation",
     "Setting",
+    "SignInAttempt",
+    "Staff",
+    "StaffSession",
     "representation_outcomes_sought",
 ]

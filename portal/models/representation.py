@@ -34,7 +34,12 @@ NEW = "new"
 
 class Representation(Base):
     __tablename__ = "representation"
-    __table_args__ = (Index("ix_representation_status_received", "status", "received_at"),)
+    __table_args__ = (
+        Index("ix_representation_status_received", "status", "received_at"),
+        # The triage queue's order, so every page of it is an index range scan.
+        Index("ix_representation_queue", "queue_rank", "received_at", "id"),
+        Index("ix_representation_next_due_on", "next_due_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -70,6 +75,11 @@ class Representation(Base):
     safeguarding_phrases: Mapped[list[str]] = mapped_column(JSON, default=list)
     possible_case_concern: Mapped[bool] = mapped_column(default=False)
     out_of_time: Mapped[bool] = mapped_column(default=False)
+
+    # Maintained by the operations that change status or flags (see triage/priority.py).
+    queue_rank: Mapped[int] = mapped_column(default=15)
+    # The next deadline (working-day calendar), for the queue's "overdue" and "due soon".
+    next_due_on: Mapped[date | None]
 
     people: Mapped[list[Person]] = relationship(
         back_populates="representation", cascade="all, delete-orphan", order_by="Person.id"

@@ -22,6 +22,10 @@ RISK = [
     "I want to die",
     "He has a knife in his bedroom and says he will use it",
     "I got kicked out by my dad and I am sleeping at friends",
+    # An adult writing about a child, in the third person.
+    "Her stepfather hits her and she is scared",
+    "My son is being hit by his dad at weekends",
+    "I think her uncle touched her",
 ]
 
 ORDINARY = [

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from portal.intake.fields import (
+from portal.forms.fields import (
     NAME_MAX,
     TEXT_MAX,
     CheckboxesField,

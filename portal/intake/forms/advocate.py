@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from portal.intake.fields import (
+from portal.forms.fields import (
     LINE_MAX,
     TEXT_MAX,
     CheckboxesField,

@@ -7,11 +7,11 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import Field
 from wtforms.validators import StopValidation, ValidationError
 
-from portal.intake.fields import (
+from portal.forms.base import QuestionForm
+from portal.forms.fields import (
     NAME_MAX,
     DateInputField,
     LineField,
@@ -23,22 +23,6 @@ from portal.intake.fields import (
 YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
 YES_NO_NOT_SURE = [*YES_NO, ("not_sure", _l("I'm not sure"))]
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()-]{7,20}$")
-
-
-class QuestionForm(FlaskForm):
-    """A page of a journey. ``answer_fields`` are the fields stored in the draft.
-
-    ``vocabularies`` maps a field to the editable category list its choices come from;
-    ``reveals`` maps a choice to the fields shown under it (GOV.UK conditional reveal, all
-    shown when JavaScript is off); ``exclusive`` names a "none of these" checkbox.
-    """
-
-    vocabularies: dict[str, str] = {}
-    reveals: dict[str, list[str]] = {}
-    exclusive: str | None = None
-
-    def answer_fields(self) -> list[Field]:
-        return [f for f in self if f.name != "csrf_token"]
 
 
 def email_address(form: Any, field: Field) -> None:

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Field
 from wtforms.validators import StopValidation, ValidationError
 
-from portal.intake.fields import (
+from portal.forms.fields import (
     LINE_MAX,
     NAME_MAX,
     TEXT_MAX,

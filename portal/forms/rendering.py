@@ -15,8 +15,8 @@ from markupsafe import Markup
 from wtforms import Field
 from wtforms.validators import Length
 
-from portal.intake.fields import CheckboxesField, DateInputField, RadiosField, TextField
-from portal.intake.forms.base import QuestionForm
+from portal.forms.base import QuestionForm
+from portal.forms.fields import CheckboxesField, DateInputField, RadiosField, TextField
 
 AUTOCOMPLETE = {
     "first_name": "given-name",

@@ -1,0 +1,1 @@
+"""Staff accounts: sign-in with a password and a one-time code, sessions, roles."""

@@ -1,0 +1,1 @@
+"""Form machinery every feature shares: GOV.UK-friendly fields and their rendering."""

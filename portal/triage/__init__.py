@@ -1,0 +1,1 @@
+"""The complaints team's workspace: queue, case page, triage, stages."""

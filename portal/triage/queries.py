@@ -1,0 +1,134 @@
+"""Reads for the staff workspace. The queue pages by keyset on its index, so the 500th page
+costs what the first does."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, literal, select, tuple_
+from sqlalchemy.orm import Session
+
+from portal.core.references import normalise_reference
+from portal.core.workdays import add_working_days
+from portal.models import Representation, Staff
+from portal.models.staff import RESPONDER
+
+PAGE_SIZE = 50
+DUE_SOON_WORKING_DAYS = 2
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    status: str | None = None
+    kind: str | None = None
+    journey: str | None = None
+    service: str | None = None
+    young_person: bool = False
+    overdue: bool = False
+    due_this_week: bool = False
+    reference: str | None = None
+
+    @classmethod
+    def from_args(cls, args: Any) -> QueueFilters:
+        def text(name: str) -> str | None:
+            value = (args.get(name) or "").strip()
+            return value[:60] or None
+
+        return cls(
+            status=text("status"),
+            kind=text("kind"),
+            journey=text("journey"),
+            service=text("service"),
+            young_person=args.get("young_person") == "1",
+            overdue=args.get("overdue") == "1",
+            due_this_week=args.get("due_this_week") == "1",
+            reference=text("reference"),
+        )
+
+
+@dataclass
+class QueuePage:
+    rows: list[Representation]
+    next_cursor: str | None
+    filters: QueueFilters
+    today: date
+    due_soon_by: date
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _cursor(rep: Representation) -> str:
+    raw = f"{rep.queue_rank}|{rep.received_at.isoformat()}|{rep.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _after(cursor: str | None) -> Any:
+    """The keyset condition for rows after ``cursor`` in the queue's ascending order."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        priority, received, row_id = base64.urlsafe_b64decode(padded).decode().split("|")
+        p, r, i = int(priority), datetime.fromisoformat(received), int(row_id)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    q = Representation
+    return tuple_(q.queue_rank, q.received_at, q.id) > tuple_(literal(p), literal(r), literal(i))
+
+
+def visible_to(query: Select[Any], staff: Staff) -> Select[Any]:
+    """Responding managers see only their team's cases; everyone else sees all."""
+    if staff.role == RESPONDER:
+        return query.where(Representation.service_code == (staff.team_code or ""))
+    return query
+
+
+def queue(
+    session: Session, staff: Staff, filters: QueueFilters, cursor: str | None, today: date
+) -> QueuePage:
+    query = visible_to(select(Representation), staff)
+    if filters.reference:
+        wanted = normalise_reference(filters.reference) or filters.reference.upper()
+        query = query.where(Representation.reference == wanted)
+    if filters.status:
+        query = query.where(Representation.status == filters.status)
+    if filters.kind:
+        query = query.where(Representation.kind == filters.kind)
+    if filters.journey:
+        query = query.where(Representation.journey == filters.journey)
+    if filters.service:
+        query = query.where(Representation.service_code == filters.service)
+    if filters.young_person:
+        query = query.where(Representation.young_person.is_(True))
+    if filters.overdue:
+        query = query.where(Representation.next_due_on < today)
+    if filters.due_this_week:
+        end_of_week = today + timedelta(days=6 - today.weekday())
+        query = query.where(
+            Representation.next_due_on >= today, Representation.next_due_on <= end_of_week
+        )
+    after = _after(cursor)
+    if after is not None:
+        query = query.where(after)
+    query = query.order_by(
+        Representation.queue_rank.asc(),
+        Representation.received_at.asc(),
+        Representation.id.asc(),
+    ).limit(PAGE_SIZE + 1)
+    rows = list(session.scalars(query))
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return QueuePage(
+        rows=rows,
+        next_cursor=_cursor(rows[-1]) if more and rows else None,
+        filters=filters,
+        today=today,
+        due_soon_by=add_working_days(today, DUE_SOON_WORKING_DAYS),
+    )
+
+
+def representation_for(session: Session, staff: Staff, reference: str) -> Representation | None:
+    query = visible_to(select(Representation), staff).where(Representation.reference == reference)
+    return session.scalars(query).first()

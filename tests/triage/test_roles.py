@@ -1,0 +1,70 @@
+"""Every staff route, with the roles allowed to open it. A new staff route must be added to
+this table (the first test fails until it is), and each role is refused where it should be."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from portal.models import Representation
+from portal.models.staff import ADMIN, MANAGER, OFFICER, RESPONDER, ROLES
+from tests import helpers
+from tests.conftest import sign_in
+from tests.helpers import FormClient
+
+PUBLIC = "anyone"
+CASEWORKERS = {OFFICER, MANAGER, RESPONDER}
+
+# endpoint: (URL to request, roles allowed)
+ROUTE_TABLE = {
+    "accounts.sign_in": ("/staff/sign-in", PUBLIC),
+    "accounts.second_factor": ("/staff/sign-in/code", PUBLIC),
+    "accounts.sign_out": (None, PUBLIC),  # POST only, ends whatever session it finds
+    "accounts.accounts": ("/staff/accounts", {ADMIN, MANAGER}),
+    "triage.home": ("/staff/", CASEWORKERS),
+    "triage.queue": ("/staff/queue", CASEWORKERS),
+    "triage.case": ("/staff/case/{reference}", CASEWORKERS),
+}
+
+
+def test_every_staff_route_is_in_the_table(app):
+    staff_endpoints = {
+        rule.endpoint for rule in app.url_map.iter_rules() if rule.rule.startswith("/staff")
+    }
+    assert staff_endpoints == set(ROUTE_TABLE)
+
+
+@pytest.fixture
+def reference(forms, session) -> str:
+    pages = dict(helpers.ADULT)
+    pages["service"] = {"service": "fostering"}
+    forms.walk("adult", "complain", "adult", pages)
+    forms.post("/adult/check-answers")
+    return session.scalars(select(Representation.reference)).one()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_opens_only_what_it_may(app, make_staff, reference, role):
+    browser = FormClient(app.test_client())
+    sign_in(browser, make_staff(role, team_code="fostering"))
+    for endpoint, (url, allowed) in ROUTE_TABLE.items():
+        if url is None or allowed == PUBLIC:
+            continue
+        status = browser.get(url.format(reference=reference)).status_code
+        expected = {200, 302} if role in allowed else {403}
+        assert status in expected, (endpoint, role, status)
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, reference):
+    for url, allowed in ROUTE_TABLE.values():
+        if url and allowed != PUBLIC:
+            response = client.get(url.format(reference=reference))
+            assert response.status_code == 302
+            assert response.location.startswith("/staff/sign-in")
+
+
+def test_a_responding_manager_sees_only_their_teams_cases(app, make_staff, reference):
+    browser = FormClient(app.test_client())
+    sign_in(browser, make_staff(RESPONDER, team_code="adoption"))
+    assert browser.get(f"/staff/case/{reference}").status_code == 404
+    assert reference not in browser.get("/staff/queue").get_data(as_text=True)

@@ -218,6 +218,25 @@ class RadiosField(_Options, RadioField):
             raise StopValidation(self.message)
 
 
+class SelectOneField(_Options, RadioField):
+    """A GOV.UK select (for long staff lists); an unknown value counts as no answer."""
+
+    def __init__(
+        self, label: Any = None, *, message: str | None = None, choices: Any = (), **kwargs: Any
+    ) -> None:
+        super().__init__(label, choices=[SelectChoice(str(v), lb) for v, lb in choices], **kwargs)
+        self.message = message
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        self.data = valuelist[0] if valuelist and valuelist[0] else None
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data is not None and self.data not in {v for v, _label in self.options}:
+            self.data = None
+        if self.data is None and self.message:
+            raise StopValidation(self.message)
+
+
 class CheckboxesField(_Options, SelectMultipleField):
     """GOV.UK checkboxes; unknown values are dropped rather than shown as an error."""
 
@@ -250,6 +269,7 @@ __all__ = [
     "LineField",
     "RadiosField",
     "Required",
+    "SelectOneField",
     "TextField",
     "limit",
 ]

@@ -16,7 +16,13 @@ from wtforms import Field
 from wtforms.validators import Length
 
 from portal.forms.base import QuestionForm
-from portal.forms.fields import CheckboxesField, DateInputField, RadiosField, TextField
+from portal.forms.fields import (
+    CheckboxesField,
+    DateInputField,
+    RadiosField,
+    SelectOneField,
+    TextField,
+)
 
 AUTOCOMPLETE = {
     "first_name": "given-name",
@@ -124,7 +130,27 @@ def _choice_field(form: QuestionForm, field: Field, as_heading: bool) -> Markup:
     return Markup(render_template(template, params=params))  # noqa: S704
 
 
+def _select_field(field: SelectOneField) -> Markup:
+    items = [{"value": "", "text": _("Choose"), "selected": not field.data}]
+    items += [
+        {"value": value, "text": str(label), "selected": value == field.data}
+        for value, label in field.options
+    ]
+    params = {
+        "id": field.id,
+        "name": field.name,
+        "label": _label(field, False),
+        "hint": _hint(field),
+        "errorMessage": _error(field),
+        "items": items,
+    }
+    # Autoescaped template output: marking it safe does not trust any input.
+    return Markup(render_template("govuk_frontend_wtf/select.html", params=params))  # noqa: S704
+
+
 def render_field(form: QuestionForm, field: Field, as_heading: bool) -> Markup:
+    if isinstance(field, SelectOneField):
+        return _select_field(field)
     if isinstance(field, RadiosField | CheckboxesField):
         return _choice_field(form, field, as_heading)
     if isinstance(field, DateInputField):

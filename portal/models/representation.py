@@ -76,6 +76,20 @@ class Representation(Base):
     possible_case_concern: Mapped[bool] = mapped_column(default=False)
     out_of_time: Mapped[bool] = mapped_column(default=False)
 
+    # Triage: what the complaints team decided this is (see triage/states.py).
+    classification: Mapped[str | None] = mapped_column(String(40))
+    route: Mapped[str | None] = mapped_column(String(20))  # statutory or corporate
+    nature_code: Mapped[str | None] = mapped_column(String(60))
+    refusal_reason_code: Mapped[str | None] = mapped_column(String(60))
+    refusal_explanation: Mapped[str | None] = mapped_column(Text)
+    missing_information: Mapped[str | None] = mapped_column(Text)
+    deferred_until: Mapped[date | None]
+    concern_team_code: Mapped[str | None] = mapped_column(String(60))
+    # Counted as "pre-complaint to stage 1" in the annual report.
+    from_pre_complaint: Mapped[bool] = mapped_column(default=False)
+    # Optimistic lock: a change made from a stale page is refused, never overwrites.
+    version: Mapped[int] = mapped_column(default=1)
+
     # Maintained by the operations that change status or flags (see triage/priority.py).
     queue_rank: Mapped[int] = mapped_column(default=15)
     # The next deadline (working-day calendar), for the queue's "overdue" and "due soon".
@@ -90,6 +104,8 @@ class Representation(Base):
     outcomes_sought: Mapped[list[Category]] = relationship(
         secondary=representation_outcomes_sought, order_by="Category.position"
     )
+
+    __mapper_args__ = {"version_id_col": version}
 
     def person(self, part: str) -> Person | None:
         return next((p for p in self.people if p.part == part), None)

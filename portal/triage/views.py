@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response as BaseResponse
 
-from portal.accounts.roles import CASEWORKERS, signed_in_staff, staff_only
+from portal.accounts.roles import CASEWORKERS, TEAM, signed_in_staff, staff_only
 from portal.db import get_session
+from portal.forms.rendering import error_list, render_fields
 from portal.intake.operations import council_date
 from portal.intake.queries import choices
+from portal.models import Representation
 from portal.models.types import utcnow
-from portal.triage import audit, queries
+from portal.triage import audit, operations, queries, states
+from portal.triage.forms import ClassifyForm
 
 blueprint = Blueprint("triage", __name__, url_prefix="/staff")
 
@@ -58,5 +62,75 @@ def case(reference: str) -> str:
     return render_template(
         "triage/case.html",
         rep=representation,
+        done=request.args.get("done"),
+        classification=states.CLASSIFICATIONS.get(representation.classification or ""),
+        can_triage=staff.role in TEAM,
         title=f"Case {representation.reference}",
     )
+
+
+@blueprint.route("/case/<reference>/classify", methods=["GET", "POST"])
+@staff_only(*TEAM)
+def classify(reference: str) -> str | BaseResponse:
+    staff = signed_in_staff()
+    assert staff is not None
+    session = get_session()
+    rep = queries.representation_for(session, staff, reference)
+    if rep is None:
+        abort(404)
+    form = ClassifyForm(data={"version": str(rep.version), **_current_coding(rep)})
+    for field_name, vocabulary in form.vocabularies.items():
+        form[field_name].set_options(choices(session, vocabulary))
+    problem = None
+    if form.validate_on_submit():
+        now = utcnow()
+        try:
+            operations.classify(
+                session,
+                rep,
+                staff,
+                code=str(form.classification.data),
+                seen_version=int(form.version.data or 0),
+                details=operations.details_from(form.data),
+                reason=form.reason.data,
+                today=council_date(now),
+                now=now,
+            )
+            session.commit()
+        except operations.TriageProblem as error:
+            session.rollback()
+            problem = error
+        except StaleDataError:
+            session.rollback()
+            problem = operations.Conflict(
+                "Someone else changed this case at the same moment. Nothing you entered was "
+                "saved: check the case and try again."
+            )
+        else:
+            return redirect(url_for("triage.case", reference=reference, done="classified"))
+    errors = error_list(form)
+    if problem is not None:
+        field = problem.field if problem.field in form else "classification"
+        form[field].errors = [str(problem)]
+        errors = [{"text": str(problem), "href": f"#{form[field].id}"}]
+    return render_template(
+        "triage/classify.html",
+        rep=rep,
+        form=form,
+        fields=render_fields(form, heading="Classify"),
+        errors=errors,
+        qualifying=states.looks_qualifying(rep.submitter_role, _parental_responsibility(rep)),
+        title=f"Classify {rep.reference}",
+    )
+
+
+def _current_coding(rep: Representation) -> dict[str, Any]:
+    return {
+        "nature_code": rep.nature_code,
+        "service_code": rep.service_code if rep.service_code != "not_sure" else None,
+    }
+
+
+def _parental_responsibility(rep: Representation) -> str | None:
+    submitter = rep.person("submitter")
+    return submitter.parental_responsibility if submitter else None

@@ -24,6 +24,7 @@ ROUTE_TABLE = {
     "triage.home": ("/staff/", CASEWORKERS),
     "triage.queue": ("/staff/queue", CASEWORKERS),
     "triage.case": ("/staff/case/{reference}", CASEWORKERS),
+    "triage.classify": ("/staff/case/{reference}/classify", {OFFICER, MANAGER}),
 }
 
 

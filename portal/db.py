@@ -98,7 +98,11 @@ def get_session(write: bool | None = None) -> Session:
         if write is None:
             write = has_request_context() and request.method in _WRITE_METHODS
         key = "portal.write_engine" if write else "portal.engine"
-        g.db_session = Session(bind=current_app.extensions[key], expire_on_commit=False)
+        # No autoflush: an operation's lazy loads must not write its half-made change early
+        # (each early UPDATE would bump a case's version); operations flush when they need to.
+        g.db_session = Session(
+            bind=current_app.extensions[key], expire_on_commit=False, autoflush=False
+        )
     session: Session = g.db_session
     return session
 

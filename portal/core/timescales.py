@@ -41,6 +41,7 @@ _DEFAULTS = (
     Timescale("concern", N_("Concern"), 5),
     Timescale("compliment", N_("Compliment: passed to the team and thanked"), 5),
     Timescale("pre_complaint", N_("Pre-complaint: ask for the missing information"), 5),
+    Timescale("escalation_window", N_("Time the person has to ask for the next stage"), 20),
 )
 
 DEFAULT_TIMESCALES: dict[str, Timescale] = {timescale.key: timescale for timescale in _DEFAULTS}

@@ -7,16 +7,21 @@ from portal.models.person import Person
 from portal.models.representation import Representation
 from portal.models.setting import Setting
 from portal.models.staff import SignInAttempt, Staff, StaffSession
+from portal.models.stage import Action, ComplaintPoint, PointOutcome, Stage
 
 __all__ = [
+    "Action",
     "Category",
+    "ComplaintPoint",
     "Draft",
     "Event",
     "Person",
+    "PointOutcome",
     "Representation",
     "Setting",
     "SignInAttempt",
     "Staff",
     "StaffSession",
+    "Stage",
     "representation_outcomes_sought",
 ]

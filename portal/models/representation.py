@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db import Base
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from portal.models.category import Category
     from portal.models.event import Event
     from portal.models.person import Person
+    from portal.models.staff import Staff
+    from portal.models.stage import ComplaintPoint, Stage
 
 # What the person came to do.
 COMPLAINT = "complaint"
@@ -87,6 +89,14 @@ class Representation(Base):
     concern_team_code: Mapped[str | None] = mapped_column(String(60))
     # Counted as "pre-complaint to stage 1" in the annual report.
     from_pre_complaint: Mapped[bool] = mapped_column(default=False)
+    assigned_team_code: Mapped[str | None] = mapped_column(String(60))
+    assigned_staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff.id", ondelete="SET NULL"), index=True
+    )
+    ombudsman_referred_on: Mapped[date | None]
+    ombudsman_decision: Mapped[str | None] = mapped_column(String(60))
+    ombudsman_decided_on: Mapped[date | None]
+    closed_on: Mapped[date | None]
     # Optimistic lock: a change made from a stale page is refused, never overwrites.
     version: Mapped[int] = mapped_column(default=1)
 
@@ -101,6 +111,13 @@ class Representation(Base):
     events: Mapped[list[Event]] = relationship(
         back_populates="representation", cascade="all, delete-orphan", order_by="Event.id"
     )
+    stages: Mapped[list[Stage]] = relationship(
+        cascade="all, delete-orphan", order_by="Stage.number"
+    )
+    points: Mapped[list[ComplaintPoint]] = relationship(
+        cascade="all, delete-orphan", order_by="ComplaintPoint.number"
+    )
+    assigned_staff: Mapped[Staff | None] = relationship()
     outcomes_sought: Mapped[list[Category]] = relationship(
         secondary=representation_outcomes_sought, order_by="Category.position"
     )
@@ -109,6 +126,10 @@ class Representation(Base):
 
     def person(self, part: str) -> Person | None:
         return next((p for p in self.people if p.part == part), None)
+
+    @property
+    def current_stage(self) -> Stage | None:
+        return self.stages[-1] if self.stages else None
 
     @property
     def flags(self) -> list[str]:

@@ -11,34 +11,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from portal.core.timescales import due_date
-from portal.intake.queries import timescales
 from portal.models import Event, Representation, Staff
-from portal.triage import states
-from portal.triage.priority import queue_rank
-
-
-class TriageProblem(Exception):
-    """A named reason a change was refused; ``field`` is the form field it concerns."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class NotAllowed(TriageProblem):
-    pass
-
-
-class Conflict(TriageProblem):
-    pass
-
-
-class MissingDetail(TriageProblem):
-    pass
+from portal.triage import stages, states
+from portal.triage.guards import (
+    Conflict,
+    MissingDetail,
+    NotAllowed,
+    TriageProblem,
+    check_version,
+)
 
 
 @dataclass(frozen=True)
@@ -75,28 +58,6 @@ REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
         ("service_code", "Select the team or service being thanked"),
     ),
 }
-
-
-def _describe(event: Event | None) -> str:
-    if event is None:
-        return "Someone else changed this case"
-    who = (event.detail or {}).get("by") or event.actor
-    return f"{who} {event.action} this case at {event.at.strftime('%H:%M')}"
-
-
-def check_version(session: Session, rep: Representation, seen_version: int) -> None:
-    """Refuse to act on a page that is out of date, saying what happened in between."""
-    if rep.version == seen_version:
-        return
-    latest = session.scalars(
-        select(Event)
-        .where(Event.representation_id == rep.id, Event.action != "opened")
-        .order_by(Event.id.desc())
-    ).first()
-    raise Conflict(
-        f"{_describe(latest)} while you were looking. Nothing you entered was saved: "
-        "check the case and try again."
-    )
 
 
 def classify(
@@ -138,8 +99,8 @@ def classify(
     rep.status = target.status
     if code in states.COMPLAINTS and before_status == states.PRE_COMPLAINT:
         rep.from_pre_complaint = True
-    rep.queue_rank = queue_rank(rep)
-    rep.next_due_on = _next_due(session, rep)
+    stages.start_first_stage(rep)
+    stages.refresh(session, rep)
     event = Event(
         at=now,
         actor=f"staff:{staff.id}",
@@ -153,15 +114,9 @@ def classify(
     return event
 
 
-def _next_due(session: Session, rep: Representation) -> date | None:
-    """The deadline the queue shows next: paused while waiting on the person."""
-    if rep.status == states.OPEN:
-        return due_date(rep.received_on, timescales(session)["acknowledgement"])
-    if rep.status == states.DEFERRED:
-        return rep.deferred_until
-    return None
-
-
 def details_from(data: dict[str, Any]) -> ClassificationDetails:
     fields = ClassificationDetails.__dataclass_fields__
     return ClassificationDetails(**{k: (data.get(k) or None) for k in fields})
+
+
+__all__ = ["Conflict", "MissingDetail", "NotAllowed", "TriageProblem", "classify"]

@@ -28,6 +28,7 @@ def test_default_timescales_match_the_statutory_and_council_defaults():
         "concern": (5, None),
         "compliment": (5, None),
         "pre_complaint": (5, None),
+        "escalation_window": (20, None),
     }
     actual = {
         key: (timescale.target_days, timescale.extended_days)

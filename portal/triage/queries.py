@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from portal.core.references import normalise_reference
 from portal.core.workdays import add_working_days
-from portal.models import Representation, Staff
+from portal.intake.queries import timescales
+from portal.models import Representation, Staff, Stage
 from portal.models.staff import RESPONDER
+from portal.triage.deadlines import Deadline, escalation_window_ends, stage_deadline
 
 PAGE_SIZE = 50
 DUE_SOON_WORKING_DAYS = 2
@@ -132,3 +134,28 @@ def queue(
 def representation_for(session: Session, staff: Staff, reference: str) -> Representation | None:
     query = visible_to(select(Representation), staff).where(Representation.reference == reference)
     return session.scalars(query).first()
+
+
+def responders(session: Session) -> list[tuple[str, str]]:
+    """Staff who can be assigned a complaint to answer."""
+    rows = session.scalars(
+        select(Staff)
+        .where(Staff.active.is_(True), Staff.role.in_(("responding_manager", "complaints_manager")))
+        .order_by(Staff.display_name)
+    )
+    return [(str(s.id), s.display_name) for s in rows]
+
+
+@dataclass(frozen=True)
+class StageView:
+    stage: Stage | None
+    deadline: Deadline | None
+    window_ends: date | None
+
+
+def stage_view(session: Session, rep: Representation) -> StageView:
+    stage = rep.current_stage
+    if stage is None:
+        return StageView(None, None, None)
+    ts = timescales(session)
+    return StageView(stage, stage_deadline(stage, ts), escalation_window_ends(stage, ts))

@@ -16,6 +16,7 @@ from portal.intake.queries import choices
 from portal.models import Representation
 from portal.models.types import utcnow
 from portal.triage import audit, operations, queries, states
+from portal.triage.actions import ACTIONS, offered
 from portal.triage.forms import ClassifyForm
 
 blueprint = Blueprint("triage", __name__, url_prefix="/staff")
@@ -65,6 +66,8 @@ def case(reference: str) -> str:
         done=request.args.get("done"),
         classification=states.CLASSIFICATIONS.get(representation.classification or ""),
         can_triage=staff.role in TEAM,
+        actions=offered(representation, staff.role),
+        stage_view=queries.stage_view(session, representation),
         title=f"Case {representation.reference}",
     )
 
@@ -134,3 +137,62 @@ def _current_coding(rep: Representation) -> dict[str, Any]:
 def _parental_responsibility(rep: Representation) -> str | None:
     submitter = rep.person("submitter")
     return submitter.parental_responsibility if submitter else None
+
+
+@blueprint.route("/case/<reference>/<action>", methods=["GET", "POST"])
+@staff_only(*CASEWORKERS)
+def stage_action(reference: str, action: str) -> str | BaseResponse:
+    staff = signed_in_staff()
+    assert staff is not None
+    step = ACTIONS.get(action)
+    if step is None:
+        abort(404)
+    if staff.role not in step.roles:
+        abort(403)
+    session = get_session()
+    rep = queries.representation_for(session, staff, reference)
+    if rep is None:
+        abort(404)
+    form_class = step.form(rep)
+    form = form_class(data={"version": str(rep.version)})
+    for field_name, vocabulary in form.vocabularies.items():
+        form[field_name].set_options(choices(session, vocabulary))
+    if "assignee_id" in form:
+        form["assignee_id"].set_options(queries.responders(session))
+    problem: operations.TriageProblem | None = None
+    if not step.offered(rep) and request.method == "GET":
+        problem = operations.NotAllowed("That step is not open for this case now.")
+    elif form.validate_on_submit():
+        now = utcnow()
+        try:
+            step.run(session, rep, staff, form, council_date(now), now)
+            session.commit()
+        except operations.TriageProblem as error:
+            session.rollback()
+            problem = error
+        except StaleDataError:
+            session.rollback()
+            problem = operations.Conflict(
+                "Someone else changed this case at the same moment. Nothing you entered was "
+                "saved: check the case and try again."
+            )
+        else:
+            return redirect(url_for("triage.case", reference=reference, done=action))
+    errors = error_list(form)
+    if problem is not None:
+        fields = form.answer_fields()
+        field = problem.field if problem.field in form else (fields[0].name if fields else None)
+        if field:
+            form[field].errors = [str(problem)]
+            errors = [{"text": str(problem), "href": f"#{form[field].id}"}]
+        else:
+            errors = [{"text": str(problem), "href": "#main-content"}]
+    return render_template(
+        "triage/stage_action.html",
+        rep=rep,
+        step=step,
+        form=form,
+        fields=render_fields(form, heading=step.title),
+        errors=errors,
+        title=f"{step.title}: {rep.reference}",
+    )

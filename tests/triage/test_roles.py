@@ -25,6 +25,8 @@ ROUTE_TABLE = {
     "triage.queue": ("/staff/queue", CASEWORKERS),
     "triage.case": ("/staff/case/{reference}", CASEWORKERS),
     "triage.classify": ("/staff/case/{reference}/classify", {OFFICER, MANAGER}),
+    # One endpoint serves every stage action; each action names its roles (triage/actions.py).
+    "triage.stage_action": ("/staff/case/{reference}/acknowledge", {OFFICER, MANAGER}),
 }
 
 
@@ -69,3 +71,10 @@ def test_a_responding_manager_sees_only_their_teams_cases(app, make_staff, refer
     sign_in(browser, make_staff(RESPONDER, team_code="adoption"))
     assert browser.get(f"/staff/case/{reference}").status_code == 404
     assert reference not in browser.get("/staff/queue").get_data(as_text=True)
+
+
+def test_a_responding_manager_may_record_a_response_but_not_acknowledge(app, make_staff, reference):
+    browser = FormClient(app.test_client())
+    sign_in(browser, make_staff(RESPONDER, team_code="fostering"))
+    assert browser.get(f"/staff/case/{reference}/respond").status_code == 200
+    assert browser.get(f"/staff/case/{reference}/acknowledge").status_code == 403

@@ -82,8 +82,12 @@ def session(app: Flask) -> Iterator[Session]:
 
 
 @pytest.fixture
-def make_staff(session: Session):
-    """Create a staff account: ``make_staff(role)`` returns it with ``.password`` set."""
+def make_staff(app: Flask):
+    """Create a staff account: ``make_staff(role)`` returns it with ``.password`` set.
+
+    Each account is written in its own short transaction, so a test's long-lived ``session``
+    never tries to write from an old read snapshot.
+    """
     from portal.accounts import operations
 
     made = 0
@@ -92,15 +96,16 @@ def make_staff(session: Session):
         nonlocal made
         made += 1
         password = "violet kettle harbour lantern"
-        staff = operations.create_staff(
-            session,
-            email=f"staff{made}@example.org",
-            display_name=f"Staff Member {made}",
-            role=role,
-            password=password,
-            team_code=team_code,
-        )
-        session.commit()
+        with Session(app.extensions["portal.engine"], expire_on_commit=False) as own:
+            staff = operations.create_staff(
+                own,
+                email=f"staff{made}@example.org",
+                display_name=f"Staff Member {made}",
+                role=role,
+                password=password,
+                team_code=team_code,
+            )
+            own.commit()
         staff.password = password
         return staff
 

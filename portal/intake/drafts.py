@@ -27,7 +27,12 @@ def _hash(token: str) -> str:
 
 
 def current_draft(db: Session, now: datetime) -> Draft | None:
-    """The draft this browser holds, unless it has expired (then it is removed)."""
+    """The draft this browser holds, unless it has expired.
+
+    An expired draft is ignored here rather than deleted: this runs on page views, whose
+    read transactions must not turn into writes (on SQLite that can fail under load). The
+    next draft started anywhere sweeps it away (``start_draft``).
+    """
     token = cookie_session.get(COOKIE_KEY)
     if not isinstance(token, str):
         return None
@@ -35,7 +40,6 @@ def current_draft(db: Session, now: datetime) -> Draft | None:
     if draft is None:
         return None
     if draft.expires_at <= now:
-        db.delete(draft)
         cookie_session.pop(COOKIE_KEY, None)
         return None
     return draft

@@ -122,7 +122,6 @@ def step(journey_name: str, step_name: str) -> str | BaseResponse:
     now = utcnow()
     draft = drafts.current_draft(db, now)
     if draft is None and not (journey is START and step is START.steps[0]):
-        db.commit()
         return _lost_draft()
     if draft is not None:
         if draft.representation_id is not None and draft.journey:
@@ -165,7 +164,6 @@ def _draft_for(journey_name: str) -> tuple[Journey, Draft] | BaseResponse:
         abort(404)
     draft = drafts.current_draft(get_session(), utcnow())
     if draft is None or draft.journey != journey.name:
-        get_session().commit()
         return _lost_draft()
     return journey, draft
 

@@ -238,6 +238,14 @@ ACTIONS: dict[str, StageAction] = {
             _unanswered,
         ),
         StageAction(
+            "note",
+            N_("Add a note"),
+            _fixed(stage_forms.NoteForm),
+            lambda s, r, st, f, t, n: stages.add_note(s, r, st, text=f.text.data, now=n),
+            lambda r: True,
+            roles=CASEWORKERS,
+        ),
+        StageAction(
             "close",
             N_("Close the case"),
             _fixed(stage_forms.ConfirmForm),

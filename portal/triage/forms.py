@@ -8,12 +8,16 @@ from wtforms import Field, HiddenField
 from portal.forms.base import QuestionForm
 from portal.forms.fields import (
     TEXT_MAX,
+    CheckboxesField,
     DateInputField,
+    LineField,
     RadiosField,
+    Required,
     SelectOneField,
     TextField,
     limit,
 )
+from portal.intake.forms.base import email_field, phone_field
 from portal.triage.states import CLASSIFICATIONS
 
 
@@ -68,3 +72,106 @@ class ClassifyForm(QuestionForm):
 
     def answer_fields(self) -> list[Field]:
         return [f for f in super().answer_fields() if f.name != "version"]
+
+
+YES_NO_UNKNOWN = [("yes", _l("Yes")), ("no", _l("No")), ("not_sure", _l("Not known"))]
+ROUTES = [
+    ("email", _l("Email")),
+    ("phone", _l("Phone call")),
+    ("text", _l("Text message")),
+    ("post", _l("Post")),
+    ("social_worker", _l("Through their social worker")),
+    ("advocate", _l("Through their advocate")),
+]
+
+
+class EntryForm(QuestionForm):
+    """A representation received by email, letter, phone or in person, typed in by staff.
+
+    One page rather than one question a page: staff copy from a letter or a call note.
+    """
+
+    intent = RadiosField(
+        _l("What is it?"),
+        choices=[
+            ("complain", _l("Complaint")),
+            ("worry", _l("Concern")),
+            ("thanks", _l("Compliment")),
+        ],
+        message=_l("Select what it is"),
+    )
+    method = SelectOneField(_l("How it arrived"), message=_l("Select how it arrived"))
+    received_on = DateInputField(
+        _l("Date received"),
+        description=_l("For example, 27 3 2026"),
+        required_message=_l("Enter the date it was received"),
+    )
+    role = SelectOneField(_l("Who it is from"), message=_l("Select who it is from"))
+    first_name = LineField(
+        _l("Their first name (optional)"),
+        validators=[limit(100, _l("Name must be 100 characters or less"))],
+    )
+    last_name = LineField(
+        _l("Their last name (optional)"),
+        validators=[limit(100, _l("Name must be 100 characters or less"))],
+    )
+    parental_responsibility = RadiosField(
+        _l("Do they have parental responsibility?"),
+        choices=YES_NO_UNKNOWN,
+        message=_l("Select yes, no or not known"),
+    )
+    child_first_name = LineField(
+        _l("Child's first name (optional)"),
+        validators=[limit(100, _l("Name must be 100 characters or less"))],
+    )
+    child_last_name = LineField(
+        _l("Child's last name (optional)"),
+        validators=[limit(100, _l("Name must be 100 characters or less"))],
+    )
+    child_date_of_birth = DateInputField(_l("Child's date of birth (optional)"))
+    email = email_field(_l("Email address (optional)"))
+    phone = phone_field(_l("Phone number (optional)"))
+    address = TextField(
+        _l("Address (optional)"),
+        validators=[limit(500, _l("Address must be 500 characters or less"))],
+    )
+    contact_routes = CheckboxesField(
+        _l("Ways it is safe to contact them"),
+        description=_l("Leave all unticked if they asked not to be contacted."),
+        choices=ROUTES,
+    )
+    service = SelectOneField(_l("Service or team"), message=_l("Select the service or team"))
+    what_happened = TextField(
+        _l("What they told us"),
+        validators=[
+            Required(_l("Enter what they told us")),
+            limit(TEXT_MAX, _l("This must be 5000 characters or less")),
+        ],
+    )
+    happened_on = DateInputField(_l("When it happened (optional)"))
+    outcome_wanted = TextField(
+        _l("What they want to happen (optional)"),
+        validators=[limit(TEXT_MAX, _l("This must be 5000 characters or less"))],
+    )
+    outcomes_sought = CheckboxesField(_l("Outcomes sought"))
+    wants_advocate = RadiosField(
+        _l("Would they like an advocate?"),
+        choices=YES_NO_UNKNOWN,
+        message=_l("Select yes, no or not known"),
+    )
+    needs_action_today = RadiosField(
+        _l("Does something need doing today?"),
+        choices=YES_NO_UNKNOWN,
+        message=_l("Select yes, no or not known"),
+    )
+    entry_key = HiddenField()
+
+    vocabularies = {
+        "method": "method",
+        "role": "role",
+        "service": "service",
+        "outcomes_sought": "outcome_sought",
+    }
+
+    def answer_fields(self) -> list[Field]:
+        return [f for f in super().answer_fields() if f.name != "entry_key"]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from portal.core.references import normalise_reference
 from portal.core.workdays import add_working_days
 from portal.intake.queries import timescales
-from portal.models import Representation, Staff, Stage
+from portal.models import Event, Representation, Staff, Stage
 from portal.models.staff import RESPONDER
 from portal.triage.deadlines import Deadline, escalation_window_ends, stage_deadline
 
@@ -159,3 +159,27 @@ def stage_view(session: Session, rep: Representation) -> StageView:
         return StageView(None, None, None)
     ts = timescales(session)
     return StageView(stage, stage_deadline(stage, ts), escalation_window_ends(stage, ts))
+
+
+AUDIT_PAGE_SIZE = 100
+
+
+def audit_log(
+    session: Session, before_id: int | None, reference: str | None
+) -> tuple[list[tuple[Event, str]], int | None]:
+    """Every event, newest first, with its case reference; keyset-paged by event id."""
+    query = select(Event, Representation.reference).join(Representation)
+    if reference:
+        wanted = normalise_reference(reference) or reference.upper()
+        query = query.where(Representation.reference == wanted)
+    if before_id:
+        query = query.where(Event.id < before_id)
+    rows = [
+        (event, ref)
+        for event, ref in session.execute(
+            query.order_by(Event.id.desc()).limit(AUDIT_PAGE_SIZE + 1)
+        )
+    ]
+    more = len(rows) > AUDIT_PAGE_SIZE
+    rows = rows[:AUDIT_PAGE_SIZE]
+    return rows, (rows[-1][0].id if more and rows else None)

@@ -122,3 +122,9 @@ def response_form(rep: Representation) -> type[StageForm]:
         )
     fields["vocabularies"] = {"actual_outcomes": "actual_outcome"}
     return type("ResponseForm", (StageForm,), fields)
+
+
+class NoteForm(StageForm):
+    text = TextField(
+        _l("Note"), validators=[limit(TEXT_MAX, _l("This must be 5000 characters or less"))]
+    )

@@ -479,3 +479,12 @@ def close(
     event = _event(rep, staff, "closed", now)
     event.from_status = states.OPEN
     refresh(session, rep)
+
+
+def add_note(
+    session: Session, rep: Representation, staff: Staff, *, text: str | None, now: datetime
+) -> None:
+    """A note on the timeline. Notes only add, so they do not need the page to be current."""
+    if not (text or "").strip():
+        raise MissingDetail("Enter the note", "text")
+    _event(rep, staff, "note", now, reason=(text or "").strip())

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
+from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response as BaseResponse
 
-from portal.accounts.roles import CASEWORKERS, TEAM, signed_in_staff, staff_only
+from portal.accounts.roles import CASEWORKERS, MANAGERS, TEAM, signed_in_staff, staff_only
 from portal.db import get_session
 from portal.forms.rendering import error_list, render_fields
 from portal.intake.operations import council_date
 from portal.intake.queries import choices
-from portal.models import Representation
+from portal.models import Representation, Staff
 from portal.models.types import utcnow
-from portal.triage import audit, operations, queries, states
+from portal.triage import audit, entry, operations, queries, states
 from portal.triage.actions import ACTIONS, offered
-from portal.triage.forms import ClassifyForm
+from portal.triage.forms import ClassifyForm, EntryForm
 
 blueprint = Blueprint("triage", __name__, url_prefix="/staff")
 
@@ -195,4 +197,72 @@ def stage_action(reference: str, action: str) -> str | BaseResponse:
         fields=render_fields(form, heading=step.title),
         errors=errors,
         title=f"{step.title}: {rep.reference}",
+    )
+
+
+@blueprint.get("/audit")
+@staff_only(*MANAGERS)
+def audit_log() -> str:
+    """Who did what and who looked at what, newest first (complaints managers only)."""
+    session = get_session()
+    before = request.args.get("before", type=int)
+    reference = (request.args.get("reference") or "").strip()[:40] or None
+    rows, next_before = queries.audit_log(session, before, reference)
+    names = {f"staff:{s.id}": s.display_name for s in session.scalars(select(Staff))}
+    return render_template(
+        "triage/audit.html",
+        rows=rows,
+        names=names,
+        reference=reference,
+        next_url=url_for("triage.audit_log", before=next_before, reference=reference)
+        if next_before
+        else None,
+        title="Audit log",
+    )
+
+
+@blueprint.route("/log", methods=["GET", "POST"])
+@staff_only(*TEAM)
+def log_entry() -> str | BaseResponse:
+    """Log a representation received by email, letter, phone or in person."""
+    staff = signed_in_staff()
+    assert staff is not None
+    session = get_session()
+    form = EntryForm(data={"entry_key": secrets.token_urlsafe(24)})
+    for field_name, vocabulary in form.vocabularies.items():
+        form[field_name].set_options(choices(session, vocabulary))
+    problem: operations.TriageProblem | None = None
+    if form.validate_on_submit():
+        now = utcnow()
+        answers = {
+            f.name: (f.data.isoformat() if hasattr(f.data, "isoformat") else f.data)
+            for f in form.answer_fields()
+        }
+        try:
+            rep = entry.log_representation(
+                session,
+                staff,
+                answers,
+                method=str(form.method.data),
+                received_on=form.received_on.data or council_date(now),
+                entry_key=str(form.entry_key.data or secrets.token_urlsafe(24))[:64],
+                today=council_date(now),
+                now=now,
+            )
+            session.commit()
+        except operations.TriageProblem as error:
+            session.rollback()
+            problem = error
+        else:
+            return redirect(url_for("triage.case", reference=rep.reference, done="logged"))
+    errors = error_list(form)
+    if problem is not None and problem.field in form:
+        form[problem.field].errors = [str(problem)]
+        errors = [{"text": str(problem), "href": f"#{form[problem.field].id}"}]
+    return render_template(
+        "triage/log.html",
+        form=form,
+        fields=render_fields(form, heading="Log"),
+        errors=errors,
+        title="Log a representation",
     )

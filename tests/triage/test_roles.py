@@ -25,6 +25,8 @@ ROUTE_TABLE = {
     "triage.queue": ("/staff/queue", CASEWORKERS),
     "triage.case": ("/staff/case/{reference}", CASEWORKERS),
     "triage.classify": ("/staff/case/{reference}/classify", {OFFICER, MANAGER}),
+    "triage.log_entry": ("/staff/log", {OFFICER, MANAGER}),
+    "triage.audit_log": ("/staff/audit", {MANAGER}),
     # One endpoint serves every stage action; each action names its roles (triage/actions.py).
     "triage.stage_action": ("/staff/case/{reference}/acknowledge", {OFFICER, MANAGER}),
 }

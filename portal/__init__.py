@@ -46,12 +46,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     from portal.accounts.views import blueprint as accounts
+    from portal.admin.views import blueprint as admin
     from portal.intake.views import blueprint as intake
     from portal.triage.views import blueprint as triage
 
     app.register_blueprint(intake)
     app.register_blueprint(accounts)
     app.register_blueprint(triage)
+    app.register_blueprint(admin)
 
     from portal import cli
 

@@ -27,6 +27,9 @@ ROUTE_TABLE = {
     "triage.classify": ("/staff/case/{reference}/classify", {OFFICER, MANAGER}),
     "triage.log_entry": ("/staff/log", {OFFICER, MANAGER}),
     "triage.audit_log": ("/staff/audit", {MANAGER}),
+    "admin.timescales_page": ("/staff/settings/timescales", {MANAGER}),
+    "admin.categories": ("/staff/settings/categories", {ADMIN, MANAGER}),
+    "admin.change_category": (None, {ADMIN, MANAGER}),  # POST only
     # One endpoint serves every stage action; each action names its roles (triage/actions.py).
     "triage.stage_action": ("/staff/case/{reference}/acknowledge", {OFFICER, MANAGER}),
 }

@@ -1,0 +1,2 @@
+"""Settings a complaints manager or administrator changes: timescales, category lists,
+council details."""

@@ -122,6 +122,7 @@ def _people(journey: Journey, answers: dict[str, Any]) -> list[Person]:
                 part=SUBMITTER,
                 first_name=_text(answers, "first_name"),
                 last_name=_text(answers, "last_name"),
+                age_given=int(answers["age"]) if str(answers.get("age") or "").isdigit() else None,
                 contact_routes=routes,
                 contact_notes=_text(answers, "contact_notes"),
                 **contact,

@@ -5,6 +5,7 @@ from portal.models.draft import Draft
 from portal.models.event import Event
 from portal.models.person import Person
 from portal.models.representation import Representation
+from portal.models.restriction import Restriction
 from portal.models.setting import Setting
 from portal.models.staff import SignInAttempt, Staff, StaffSession
 from portal.models.stage import Action, ComplaintPoint, PointOutcome, Stage
@@ -18,6 +19,7 @@ __all__ = [
     "Person",
     "PointOutcome",
     "Representation",
+    "Restriction",
     "Setting",
     "SignInAttempt",
     "Staff",

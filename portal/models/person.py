@@ -33,6 +33,8 @@ class Person(Base):
     first_name: Mapped[str | None] = mapped_column(String(100))
     last_name: Mapped[str | None] = mapped_column(String(100))
     date_of_birth: Mapped[date | None]
+    # A young person may give their age rather than a date of birth.
+    age_given: Mapped[int | None]
     organisation: Mapped[str | None] = mapped_column(String(200))
     # Relationship to the child (a "relationship" vocabulary code) for adults.
     relationship_code: Mapped[str | None] = mapped_column(String(60))

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from portal.accounts.roles import CASEWORKERS, TEAM
+from portal.accounts.roles import CASEWORKERS, MANAGERS, TEAM
 from portal.core.markers import N_
 from portal.models import Representation, Staff
-from portal.triage import deadlines, stage_forms, stages, states
+from portal.triage import deadlines, restrictions, stage_forms, stages, states
 from portal.triage.stage_forms import ACTION_SLOTS, StageForm
 
 Run = Callable[[Session, Representation, Staff, Any, date, datetime], None]
@@ -79,6 +79,12 @@ def _respond(
         actions=_actions_from(form),
         today=today,
         now=now,
+    )
+
+
+def _restrict(s: Session, r: Representation, st: Staff, f: Any, t: date, n: datetime) -> None:
+    restrictions.restrict(
+        s, r, st, reason=f.reason.data, review_on=f.review_on.data, today=t, now=n
     )
 
 
@@ -244,6 +250,22 @@ ACTIONS: dict[str, StageAction] = {
             lambda s, r, st, f, t, n: stages.add_note(s, r, st, text=f.text.data, now=n),
             lambda r: True,
             roles=CASEWORKERS,
+        ),
+        StageAction(
+            "restrict-contact",
+            N_("Restrict contact (unreasonable contact policy)"),
+            _fixed(stage_forms.RestrictForm),
+            lambda s, r, st, f, t, n: _restrict(s, r, st, f, t, n),
+            lambda r: True,
+            roles=MANAGERS,
+        ),
+        StageAction(
+            "lift-restriction",
+            N_("Lift the contact restriction"),
+            _fixed(stage_forms.ConfirmForm),
+            lambda s, r, st, f, t, n: restrictions.lift(s, r, st, now=n),
+            lambda r: True,
+            roles=MANAGERS,
         ),
         StageAction(
             "close",

@@ -128,3 +128,12 @@ class NoteForm(StageForm):
     text = TextField(
         _l("Note"), validators=[limit(TEXT_MAX, _l("This must be 5000 characters or less"))]
     )
+
+
+class RestrictForm(StageForm):
+    reason = TextField(
+        _l("Reason and decision"),
+        description=_l("Under the unreasonable contact policy: what was decided and why."),
+        validators=[limit(2000, _l("This must be 2000 characters or less"))],
+    )
+    review_on = DateInputField(_l("Review date"), past_only=False)

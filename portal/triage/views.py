@@ -17,8 +17,9 @@ from portal.intake.operations import council_date
 from portal.intake.queries import choices
 from portal.models import Representation, Staff
 from portal.models.types import utcnow
-from portal.triage import audit, entry, operations, queries, states
+from portal.triage import audit, entry, operations, queries, restrictions, states
 from portal.triage.actions import ACTIONS, offered
+from portal.triage.ages import age_warning
 from portal.triage.forms import ClassifyForm, EntryForm
 
 blueprint = Blueprint("triage", __name__, url_prefix="/staff")
@@ -69,6 +70,8 @@ def case(reference: str) -> str:
         classification=states.CLASSIFICATIONS.get(representation.classification or ""),
         can_triage=staff.role in TEAM,
         actions=offered(representation, staff.role),
+        restrictions=restrictions.active_for(session, representation),
+        age=age_warning(representation, council_date(utcnow())),
         stage_view=queries.stage_view(session, representation),
         title=f"Case {representation.reference}",
     )

@@ -93,3 +93,26 @@ def check_code(session: Session, staff: Staff, code: str, address: str, now: dat
         raise WrongDetails("Enter the 6-digit code from your authenticator app")
     staff.totp_last_step = step
     throttle.record(session, staff.email, address, now, succeeded=True)
+
+
+def update_staff(
+    session: Session,
+    staff: Staff,
+    *,
+    role: str,
+    team_code: str | None,
+    active: bool,
+    acting: Staff,
+) -> None:
+    """Change an account's role, team or whether it can sign in.
+
+    Nobody can lock themselves out this way: an administrator cannot deactivate or demote
+    their own account (another administrator must).
+    """
+    if role not in ROLES:
+        raise AccountProblem("Select a role")
+    if staff.id == acting.id and (not active or role != staff.role):
+        raise AccountProblem("You cannot change your own role or deactivate yourself")
+    staff.role = role
+    staff.team_code = team_code or None
+    staff.active = active

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
-from portal.accounts import operations, sessions
+from portal.accounts import operations, sessions, totp
+from portal.accounts.admin_forms import EditStaffForm, NewStaffForm
 from portal.accounts.forms import CodeForm, SignInForm
-from portal.accounts.roles import ADMINS, staff_only
+from portal.accounts.roles import ADMINS, signed_in_staff, staff_only
 from portal.db import get_session
 from portal.forms.base import QuestionForm
 from portal.forms.rendering import error_list, render_fields
+from portal.intake.queries import choices
 from portal.models import Staff
 from portal.models.staff import ADMIN
 from portal.models.types import utcnow
@@ -120,3 +122,89 @@ def accounts() -> str:
     """Every staff account, for administrators and complaints managers."""
     rows = get_session().scalars(select(Staff).order_by(Staff.display_name)).all()
     return render_template("accounts/list.html", rows=rows, title=_l("Staff accounts"))
+
+
+def _fill(form: QuestionForm) -> None:
+    for field_name, vocabulary in form.vocabularies.items():
+        form[field_name].set_options(choices(get_session(), vocabulary))
+
+
+@blueprint.route("/accounts/new", methods=["GET", "POST"])
+@staff_only(ADMIN)
+def new_account() -> str:
+    form = NewStaffForm()
+    _fill(form)
+    created = None
+    if form.validate_on_submit():
+        session = get_session()
+        try:
+            created = operations.create_staff(
+                session,
+                email=form.email.data,
+                display_name=form.display_name.data,
+                role=str(form.role.data),
+                password=form.password.data,
+                team_code=form.team_code.data,
+            )
+            session.commit()
+        except operations.AccountProblem as problem:
+            session.rollback()
+            form.password.errors = [str(problem)]
+    form.password.data = ""
+    if created is not None:
+        # The key is shown this once, to set up their authenticator app.
+        return render_template(
+            "accounts/created.html",
+            staff=created,
+            uri=totp.provisioning_uri(created.totp_secret, created.email),
+            title=_l("Account created"),
+        )
+    return render_template(
+        "accounts/form.html",
+        form=form,
+        fields=render_fields(form, heading=_l("Add a staff account")),
+        errors=error_list(form),
+        title=_l("Add a staff account"),
+    )
+
+
+@blueprint.route("/accounts/<int:staff_id>", methods=["GET", "POST"])
+@staff_only(ADMIN)
+def edit_account(staff_id: int) -> str | BaseResponse:
+    session = get_session()
+    staff = session.get(Staff, staff_id)
+    if staff is None:
+        abort(404)
+    form = EditStaffForm(
+        data={
+            "role": staff.role,
+            "team_code": staff.team_code,
+            "active": "yes" if staff.active else "no",
+        }
+    )
+    _fill(form)
+    if form.validate_on_submit():
+        acting = signed_in_staff()
+        assert acting is not None
+        try:
+            operations.update_staff(
+                session,
+                staff,
+                role=str(form.role.data),
+                team_code=form.team_code.data,
+                active=form.active.data == "yes",
+                acting=acting,
+            )
+            session.commit()
+        except operations.AccountProblem as problem:
+            session.rollback()
+            form.role.errors = [str(problem)]
+        else:
+            return redirect(url_for("accounts.accounts"))
+    return render_template(
+        "accounts/form.html",
+        form=form,
+        fields=render_fields(form, heading=staff.display_name),
+        errors=error_list(form),
+        title=staff.display_name,
+    )

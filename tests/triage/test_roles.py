@@ -21,6 +21,8 @@ ROUTE_TABLE = {
     "accounts.second_factor": ("/staff/sign-in/code", PUBLIC),
     "accounts.sign_out": (None, PUBLIC),  # POST only, ends whatever session it finds
     "accounts.accounts": ("/staff/accounts", {ADMIN, MANAGER}),
+    "accounts.new_account": ("/staff/accounts/new", {ADMIN}),
+    "accounts.edit_account": ("/staff/accounts/{staff_id}", {ADMIN}),
     "triage.home": ("/staff/", CASEWORKERS),
     "triage.queue": ("/staff/queue", CASEWORKERS),
     "triage.case": ("/staff/case/{reference}", CASEWORKERS),
@@ -56,11 +58,12 @@ def reference(forms, session) -> str:
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_opens_only_what_it_may(app, make_staff, reference, role):
     browser = FormClient(app.test_client())
-    sign_in(browser, make_staff(role, team_code="fostering"))
+    staff = make_staff(role, team_code="fostering")
+    sign_in(browser, staff)
     for endpoint, (url, allowed) in ROUTE_TABLE.items():
         if url is None or allowed == PUBLIC:
             continue
-        status = browser.get(url.format(reference=reference)).status_code
+        status = browser.get(url.format(reference=reference, staff_id=staff.id)).status_code
         expected = {200, 302} if role in allowed else {403}
         assert status in expected, (endpoint, role, status)
 
@@ -68,7 +71,7 @@ def test_each_role_opens_only_what_it_may(app, make_staff, reference, role):
 def test_signed_out_people_are_sent_to_sign_in(client, reference):
     for url, allowed in ROUTE_TABLE.values():
         if url and allowed != PUBLIC:
-            response = client.get(url.format(reference=reference))
+            response = client.get(url.format(reference=reference, staff_id=1))
             assert response.status_code == 302
             assert response.location.startswith("/staff/sign-in")
 

@@ -6,16 +6,18 @@ import click
 from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import select
 
 from portal.config import ROOT
 from portal.db import get_session
 from portal.models import Representation
+from portal.models.types import utcnow
 from portal.seed import (
     DEMO_PASSWORD,
     DEMO_STAFF,
     ensure_categories,
+    load_demo_representations,
     load_demo_settings,
     load_demo_staff,
 )
@@ -43,12 +45,14 @@ def db_upgrade(revision: str) -> None:
 
 
 @click.command("demo-data")
+@with_appcontext
 def demo_data() -> None:
     """Council settings and category lists for trying the portal out."""
     session = get_session(write=True)
     added = ensure_categories(session)
     load_demo_settings(session)
     load_demo_staff(session)
+    load_demo_representations(session, utcnow())
     session.commit()
     click.echo(f"Demo settings loaded; {added} category terms added.")
     click.echo("")

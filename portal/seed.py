@@ -6,6 +6,9 @@ label or retired a term, upgrading must not undo it.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -68,3 +71,89 @@ def load_demo_staff(session: Session) -> list[Staff]:
             )
         )
     return created
+
+
+DEMO_REPRESENTATIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    (
+        "young-person",
+        {
+            "intent": "complain",
+            "role": "young_person",
+            "first_name": "Sam",
+            "age": "14",
+            "what_happened": "My social worker has changed three times and nobody told me why.",
+            "when_happened": "since the summer",
+            "who_unknown": ["yes"],
+            "outcome_wanted": "One social worker who stays and tells me things.",
+            "wants_advocate": "yes",
+            "contact_routes": ["text"],
+            "mobile": "07700 900 123",
+        },
+    ),
+    (
+        "adult",
+        {
+            "intent": "complain",
+            "role": "adult",
+            "relationship": "grandparent",
+            "parental_responsibility": "no",
+            "child_first_name": "Lee",
+            "service": "fostering",
+            "what_happened": "Nobody returned my calls about contact with my grandson for a month.",
+            "happened_on": "2026-09-01",
+            "outcomes_sought": ["explanation", "meeting"],
+            "first_name": "Pat",
+            "last_name": "Example",
+            "preferred_contact": "email",
+            "email": "pat@example.org",
+        },
+    ),
+    (
+        "worry",
+        {
+            "intent": "worry",
+            "role": "adult",
+            "relationship": "foster_carer",
+            "child_first_name": "Max",
+            "service": "home_to_school_transport",
+            "what_happened": "The school taxi did not come this morning and has not been rebooked.",
+            "needs_action_today": "yes",
+            "first_name": "Chris",
+            "last_name": "Carer",
+            "preferred_contact": "phone",
+            "phone": "01632 960 001",
+        },
+    ),
+    (
+        "thank-you",
+        {
+            "intent": "thanks",
+            "role": "adult",
+            "team_named": "Dana in the fostering team",
+            "what_happened": "Dana listened and sorted out our respite in a week.",
+            "relationship": "foster_carer",
+            "may_share_with_team": "yes",
+            "wants_reply": "no",
+        },
+    ),
+)
+
+
+def load_demo_representations(session: Session, now: datetime) -> int:
+    """A few representations to try the staff pages with, made by the submission code."""
+    from portal.intake.journeys import JOURNEYS
+    from portal.intake.operations import build_representation, next_step
+    from portal.intake.queries import timescales
+    from portal.models import Event, Representation
+    from portal.triage.priority import queue_rank
+
+    if session.scalar(select(Representation.id).limit(1)) is not None:
+        return 0
+    for number, (journey, answers) in enumerate(DEMO_REPRESENTATIONS):
+        rep = build_representation(session, JOURNEYS[journey], answers, now=now, language="en")
+        rep.idempotency_key = f"demo-{number}"
+        rep.queue_rank = queue_rank(rep)
+        rep.next_due_on = next_step(rep, timescales(session)).due
+        rep.events.append(Event(at=now, actor="demo", action="received", to_status=rep.status))
+        session.add(rep)
+    return len(DEMO_REPRESENTATIONS)

@@ -52,3 +52,22 @@ def test_db_upgrade_adds_missing_default_terms_without_touching_edits(app, sessi
     )
     assert labels["fostering"] == "Fostering (our wording)"
     assert "adoption" in labels
+
+
+def test_demo_data_gives_each_role_an_account_and_a_queue_to_try_once(app, session):
+    from portal.models import Staff
+
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo-data"])
+    second = runner.invoke(args=["demo-data"])
+    assert first.exit_code == second.exit_code == 0
+    assert "officer@example.org" in first.output and "staff code EMAIL" in first.output
+    roles = set(session.scalars(select(Staff.role)))
+    assert roles == {
+        "complaints_officer",
+        "complaints_manager",
+        "responding_manager",
+        "administrator",
+    }
+    kinds = sorted(session.scalars(select(Representation.kind)))
+    assert kinds == ["complaint", "complaint", "compliment", "concern"]

@@ -45,6 +45,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     WTFormsHelpers(app)
     errors.init_app(app)
 
+    from portal.admin import council
+
+    council.init_app(app)
+
     from portal.accounts.views import blueprint as accounts
     from portal.admin.views import blueprint as admin
     from portal.intake.views import blueprint as intake

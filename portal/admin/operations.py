@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from portal.admin.council import COUNCIL_KEY, FIELDS
 from portal.core.timescales import DEFAULT_TIMESCALES
 from portal.intake.queries import TIMESCALES_KEY
 from portal.models import Category, Setting
 
-COUNCIL_KEY = "council"
 MAX_DAYS = 130  # half a working year: anything longer is a typing mistake
 
 
@@ -41,7 +41,11 @@ def save_timescales(session: Session, values: dict[str, tuple[int, int | None]])
 
 
 def save_council(session: Session, details: dict[str, str]) -> None:
-    _put(session, COUNCIL_KEY, {k: v.strip() for k, v in details.items() if v and v.strip()})
+    """Save the details shown on every page; a blank field falls back to the configuration."""
+    cleaned = {k: (details.get(k) or "").strip()[:200] for k in FIELDS}
+    if cleaned["phone"] and not any(c.isdigit() for c in cleaned["phone"]):
+        raise SettingProblem("Enter a phone number", "phone")
+    _put(session, COUNCIL_KEY, {k: v for k, v in cleaned.items() if v})
 
 
 def _put(session: Session, key: str, value: Any) -> None:

@@ -11,11 +11,13 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from portal.accounts.roles import ADMINS, MANAGERS, staff_only
 from portal.admin import operations
+from portal.admin.council import council
 from portal.core.timescales import DEFAULT_TIMESCALES
 from portal.core.vocab import VOCABULARIES
 from portal.db import get_session
 from portal.intake.queries import timescales
 from portal.models import Category
+from portal.models.staff import ADMIN
 
 blueprint = Blueprint("admin", __name__, url_prefix="/staff/settings")
 
@@ -124,3 +126,29 @@ def change_category() -> BaseResponse:
         session.rollback()
         back["problem"] = str(error)
     return redirect(url_for("admin.categories", **back))
+
+
+@blueprint.route("/council", methods=["GET", "POST"])
+@staff_only(ADMIN)
+def council_page() -> str | BaseResponse:
+    session = get_session()
+    shown = council()
+    values = {"name": shown.name, "phone": shown.phone, "out_of_hours": shown.out_of_hours}
+    problem: operations.SettingProblem | None = None
+    if request.method == "POST":
+        values = {k: (request.form.get(k) or "")[:200] for k in values}
+        try:
+            operations.save_council(session, values)
+            session.commit()
+        except operations.SettingProblem as error:
+            session.rollback()
+            problem = error
+        else:
+            return redirect(url_for("admin.council_page", saved=1))
+    return render_template(
+        "admin/council.html",
+        values=values,
+        problem=problem,
+        saved=bool(request.args.get("saved")),
+        title="Council details",
+    )

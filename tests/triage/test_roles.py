@@ -32,6 +32,7 @@ ROUTE_TABLE = {
     "admin.timescales_page": ("/staff/settings/timescales", {MANAGER}),
     "admin.categories": ("/staff/settings/categories", {ADMIN, MANAGER}),
     "admin.change_category": (None, {ADMIN, MANAGER}),  # POST only
+    "admin.council_page": ("/staff/settings/council", {ADMIN}),
     # One endpoint serves every stage action; each action names its roles (triage/actions.py).
     "triage.stage_action": ("/staff/case/{reference}/acknowledge", {OFFICER, MANAGER}),
     # ...so the table lists a second action with other roles through the same endpoint.

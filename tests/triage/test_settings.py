@@ -74,3 +74,17 @@ def test_terms_can_be_added_renamed_and_retired_but_not_deleted(app, make_staff,
         from_page=url,
     )
     assert "Enter the new term" in page_text(browser.get(empty.location))
+
+
+def test_an_administrator_changes_the_council_details_every_page_shows(app, make_staff):
+    admin = _manager(app, make_staff, "administrator")
+    response = admin.post(
+        "/staff/settings/council",
+        {"name": "Northtown Council", "phone": "01632 000 111", "out_of_hours": ""},
+    )
+    assert response.status_code == 302
+    public = page_text(FormClient(app.test_client()).get("/"))
+    assert "Northtown Council" in public and "01632 000 111" in public
+    refused = admin.post("/staff/settings/council", {"name": "X", "phone": "call us"})
+    assert "Enter a phone number" in errors(refused)[0]
+    assert 'value="call us"' in refused.get_data(as_text=True)

@@ -27,7 +27,9 @@ class QueueFilters:
     status: str | None = None
     kind: str | None = None
     journey: str | None = None
+    route: str | None = None
     service: str | None = None
+    assigned_to: int | None = None
     young_person: bool = False
     overdue: bool = False
     due_this_week: bool = False
@@ -43,7 +45,11 @@ class QueueFilters:
             status=text("status"),
             kind=text("kind"),
             journey=text("journey"),
+            route=text("route"),
             service=text("service"),
+            assigned_to=int(args["assigned_to"])
+            if str(args.get("assigned_to", "")).isdigit()
+            else None,
             young_person=args.get("young_person") == "1",
             overdue=args.get("overdue") == "1",
             due_this_week=args.get("due_this_week") == "1",
@@ -81,9 +87,14 @@ def _after(cursor: str | None) -> Any:
 
 
 def visible_to(query: Select[Any], staff: Staff) -> Select[Any]:
-    """Responding managers see only their team's cases; everyone else sees all."""
+    """Responding managers see only cases assigned to them or their team."""
     if staff.role == RESPONDER:
-        return query.where(Representation.service_code == (staff.team_code or ""))
+        team = staff.team_code or ""
+        return query.where(
+            (Representation.assigned_staff_id == staff.id)
+            | (Representation.assigned_team_code == team)
+            | (Representation.assigned_team_code.is_(None) & (Representation.service_code == team))
+        )
     return query
 
 
@@ -100,8 +111,15 @@ def queue(
         query = query.where(Representation.kind == filters.kind)
     if filters.journey:
         query = query.where(Representation.journey == filters.journey)
+    if filters.route:
+        query = query.where(Representation.route == filters.route)
     if filters.service:
-        query = query.where(Representation.service_code == filters.service)
+        query = query.where(
+            (Representation.service_code == filters.service)
+            | (Representation.assigned_team_code == filters.service)
+        )
+    if filters.assigned_to:
+        query = query.where(Representation.assigned_staff_id == filters.assigned_to)
     if filters.young_person:
         query = query.where(Representation.young_person.is_(True))
     if filters.overdue:

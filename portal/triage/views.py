@@ -49,6 +49,7 @@ def queue() -> str:
         page=page,
         next_url=next_url,
         services=choices(session, "service"),
+        assignees=queries.responders(session),
         title="Queue",
     )
 

@@ -95,3 +95,24 @@ def test_opening_a_case_is_audited_with_who_and_when(forms, session, staff_clien
     session.rollback()  # end this session's read snapshot to see the new event
     opened = session.scalars(select(Event).where(Event.action == "opened")).one()
     assert opened.actor == f"staff:{staff_client.staff.id}"
+
+
+def test_queue_filters_by_route_and_by_who_it_is_assigned_to(
+    forms, session, staff_client, make_staff
+):
+    _submit(forms, "adult", "complain", "adult", helpers.ADULT)
+    _submit(forms, "adult", "complain", "adult", helpers.ADULT)
+    first, second = session.scalars(select(Representation).order_by(Representation.id))
+    responder = make_staff("responding_manager", team_code="fostering")
+    staff_client.post(
+        f"/staff/case/{first.reference}/classify",
+        {"classification": "corporate_complaint", "nature_code": "delay", "service_code": "send"},
+    )
+    staff_client.post(
+        f"/staff/case/{first.reference}/assign",
+        {"team_code": "fostering", "assignee_id": str(responder.id)},
+    )
+    corporate = staff_client.get("/staff/queue?route=corporate").get_data(as_text=True)
+    assert first.reference in corporate and second.reference not in corporate
+    mine = staff_client.get(f"/staff/queue?assigned_to={responder.id}").get_data(as_text=True)
+    assert first.reference in mine and second.reference not in mine

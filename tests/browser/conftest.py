@@ -1,0 +1,349 @@
+"""Real-browser fixtures: the portal served over HTTP, Debian's chromium driven by Playwright's
+sync API (pytest-playwright is not used), axe-core, and keyboard-only helpers.
+
+One chromium is launched for the whole session; each test module gets its own live server
+(on the ``database_url`` database from ``tests/conftest.py``), and each test a fresh browser
+context unless a module shares one on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    expect,
+    sync_playwright,
+)
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from portal import create_app
+from portal.models import Representation
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BUILT = ROOT / "static" / "build" / ".built"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# Playwright's waits, in milliseconds: generous for a loaded 2-core machine, short enough
+# that a broken page fails in seconds rather than minutes.
+TIMEOUT_MS = 10_000
+
+
+# --- The browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` to install Debian's chromium.")
+    expect.set_options(timeout=TIMEOUT_MS)
+    playwright = sync_playwright().start()
+    try:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield launched
+    launched.close()
+    playwright.stop()
+
+
+# --- The live server -----------------------------------------------------------------------
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """No access log line per request (errors are still logged)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+@dataclass
+class LiveServer:
+    base_url: str
+    app: Flask
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def stored(self, reference: str) -> int:
+        """How many representations carry this reference in the database."""
+        with Session(self.app.extensions["portal.engine"]) as session:
+            query = select(func.count()).where(Representation.reference == reference)
+            return int(session.scalar(query) or 0)
+
+
+@pytest.fixture(scope="module")
+def live_server(database_url: str) -> Iterator[LiveServer]:
+    if not BUILT.exists():
+        pytest.fail(f"{BUILT.relative_to(ROOT)} is missing: run `make assets` (or `make setup`).")
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test",
+            # Replaced below, once the port is known: "Exit this page" must land on a page
+            # this server serves, because the default (an outside site) is unreachable here.
+            "EXIT_URL": "/privacy",
+        }
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    app.config["EXIT_URL"] = f"{base_url}/privacy"
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(base_url, app)
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        app.extensions["portal.engine"].dispose()
+
+
+# --- Contexts and pages --------------------------------------------------------------------
+
+
+def open_context(browser: Browser, server: LiveServer, **options: Any) -> BrowserContext:
+    context = browser.new_context(base_url=server.base_url, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def new_context(
+    browser: Browser, live_server: LiveServer
+) -> Iterator[Callable[..., BrowserContext]]:
+    """Make browser contexts (closed after the test). The content security policy is
+    enforced unless a test asks otherwise."""
+    made: list[BrowserContext] = []
+
+    def _make(**options: Any) -> BrowserContext:
+        context = open_context(browser, live_server, **options)
+        made.append(context)
+        return context
+
+    yield _make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: Callable[..., BrowserContext]) -> Page:
+    """A page with JavaScript on and the CSP enforced."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def nojs_page(new_context: Callable[..., BrowserContext]) -> Page:
+    """A page with JavaScript off, as for someone whose browser blocks it."""
+    return new_context(java_script_enabled=False).new_page()
+
+
+# --- axe-core ------------------------------------------------------------------------------
+
+# GOV.UK Frontend's radios put aria-expanded on a radio that reveals more questions. ARIA 1.2
+# does not allow it on role=radio, so axe reports aria-allowed-attr, but GOV.UK keeps it on
+# purpose (screen readers announce it; see alphagov/govuk-frontend#979, "known issue"). Only
+# that exact finding is set aside: any other attribute, element or rule still fails.
+_AXE_RUN = """async (tags) => {
+  const govukRevealRadio = (violation, node) => {
+    if (violation.id !== "aria-allowed-attr" || node.target.length !== 1) return false;
+    const el = document.querySelector(node.target[0]);
+    if (!el || !el.matches("input.govuk-radios__input[type=radio][aria-controls]")) return false;
+    const panel = document.getElementById(el.getAttribute("aria-controls"));
+    if (!panel || !panel.classList.contains("govuk-radios__conditional")) return false;
+    const found = (node.failureSummary || "").split("\\n").slice(1)
+      .map((line) => line.trim()).filter(Boolean);
+    return found.length > 0 && found.every(
+      (line) => /^ARIA attribute is not allowed: aria-expanded="(true|false)"$/.test(line));
+  };
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: tags},
+    resultTypes: ["violations"],
+  });
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.filter((n) => !govukRevealRadio(v, n))
+      .map((n) => ({target: n.target, summary: n.failureSummary})),
+  })).filter((v) => v.nodes.length > 0);
+}"""
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now. Needs a context made with ``bypass_csp=True``:
+    the CSP (script-src 'self' plus a nonce) rightly blocks the inline script that
+    ``add_script_tag`` inserts."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `make setup` (npm ci).")
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(_AXE_RUN, AXE_TAGS)
+    return violations
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    if violations:
+        lines = [f"axe-core found {len(violations)} violation(s) on {page.url}:"]
+        for v in violations:
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+            for node in v["nodes"]:
+                lines.append(f"    at {json.dumps(node['target'])}")
+                lines.extend(f"      {line}" for line in (node["summary"] or "").splitlines())
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+# --- Keyboard ------------------------------------------------------------------------------
+
+_DESCRIBE_FOCUS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return "<body>";
+  const label = (e.labels && e.labels[0] && e.labels[0].textContent)
+    || e.getAttribute("aria-label") || e.textContent || e.value || "";
+  const id = e.id ? "#" + e.id : "";
+  return `<${e.tagName.toLowerCase()}${id}> ${label.trim().replace(/\\s+/g, " ").slice(0, 50)}`;
+}"""
+
+_IS_FOCUSED = "(e) => e === document.activeElement"
+# Whether the control has focus, and what has it (one round trip per key press).
+_FOCUS_STATE = f"(e) => [e === document.activeElement, ({_DESCRIBE_FOCUS})()]"
+
+# What a focus indicator can change: on the control itself, or (GOV.UK radios and checkboxes,
+# whose real input is invisible) on the ::before and ::after of its label, which draw the
+# box or circle. An outline only counts when it can be seen (GOV.UK adds transparent ones
+# for forced-colours mode).
+_FOCUS_STYLE = """(e) => {
+  const props = ["box-shadow", "background-color", "color", "text-decoration-line",
+                 "text-decoration-thickness", "border-top-width", "border-top-color"];
+  const pick = (s) => {
+    const out = Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]));
+    const colour = s.getPropertyValue("outline-color");
+    const seen = s.getPropertyValue("outline-style") !== "none"
+      && parseFloat(s.getPropertyValue("outline-width")) > 0
+      && !/^rgba\\(.*,\\s*0\\)$/.test(colour) && colour !== "transparent";
+    out.outline = seen ? `${s.getPropertyValue("outline-width")} ${colour}` : "none";
+    return out;
+  };
+  const out = {};
+  if (getComputedStyle(e).opacity !== "0") out.self = pick(getComputedStyle(e));
+  const label = e.labels && e.labels[0];
+  if (label && (e.type === "radio" || e.type === "checkbox")) {
+    out.labelBefore = pick(getComputedStyle(label, "::before"));
+    out.labelAfter = pick(getComputedStyle(label, "::after"));
+  }
+  return out;
+}"""
+
+
+def target_locator(page: Page, target: Locator | str) -> Locator:
+    """A control given as a locator (by label or role), or as an element id."""
+    return page.locator(f"[id='{target}']") if isinstance(target, str) else target
+
+
+def focus_style(target: Locator) -> dict[str, dict[str, str]]:
+    style: dict[str, dict[str, str]] = target.evaluate(_FOCUS_STYLE)
+    return style
+
+
+def _trail(visited: list[str]) -> str:
+    return "\n  ".join(visited) or "(nowhere)"
+
+
+def tab_to(
+    page: Page,
+    target: Locator | str,
+    *,
+    backwards: bool = False,
+    max_presses: int = 60,
+    check_focus_visible: bool = False,
+) -> Locator:
+    """Press Tab (or Shift+Tab) until ``target`` has focus; fail if it never does.
+
+    Reaching a control this way proves it is in the tab order. With ``check_focus_visible``
+    the control's computed focus styles are compared with its unfocused styles.
+    """
+    control = target_locator(page, target)
+    element = control.element_handle()  # resolved once: a locator per key press is slow
+    before = focus_style(control) if check_focus_visible else None
+    key = "Shift+Tab" if backwards else "Tab"
+    visited: list[str] = []
+    focused, _where = element.evaluate(_FOCUS_STATE)
+    while not focused:
+        if len(visited) == max_presses:
+            pytest.fail(
+                f"{key} never reached {control} on {page.url} in {max_presses} presses. "
+                f"Focus went through:\n  {_trail(visited)}",
+                pytrace=False,
+            )
+        page.keyboard.press(key)
+        focused, where = element.evaluate(_FOCUS_STATE)
+        visited.append(where)
+    if before is not None:
+        assert_focus_visible(control, before)
+    return control
+
+
+def assert_focus_visible(control: Locator, unfocused: dict[str, dict[str, str]]) -> None:
+    focused = focus_style(control)
+    changed = {
+        f"{part}.{prop}": (unfocused.get(part, {}).get(prop), value)
+        for part, props in focused.items()
+        for prop, value in props.items()
+        if unfocused.get(part, {}).get(prop) != value
+    }
+    assert changed, f"no visible focus indicator on {control}: focused styles {focused}"
+
+
+def choose_radio(
+    page: Page, radio: Locator, *, max_presses: int = 60, check_focus_visible: bool = False
+) -> None:
+    """Choose a radio as a keyboard user does: Tab into its group, arrow keys to the
+    option, Space to select it."""
+    element = radio.element_handle()
+    name = radio.get_attribute("name")
+    size = page.locator(f"input[type='radio'][name='{name}']").count()
+    before = focus_style(radio) if check_focus_visible else None
+    in_group = f"() => document.activeElement?.name === {json.dumps(name)}"
+    visited: list[str] = []
+    while not page.evaluate(in_group):
+        if len(visited) == max_presses:
+            pytest.fail(
+                f"Tab never reached the radios {name!r} on {page.url} in {max_presses} "
+                f"presses. Focus went through:\n  {_trail(visited)}",
+                pytrace=False,
+            )
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate(_DESCRIBE_FOCUS))
+    for _ in range(size):
+        if element.evaluate(_IS_FOCUSED):
+            break
+        page.keyboard.press("ArrowDown")
+    assert element.evaluate(_IS_FOCUSED), f"arrow keys never reached {radio}"
+    page.keyboard.press("Space")
+    assert element.evaluate("(e) => e.checked"), f"Space did not select {radio}"
+    if before is not None:
+        assert_focus_visible(radio, before)

@@ -114,7 +114,8 @@ ADULT = {
     "when": {"happened_on-day": "3", "happened_on-month": "3", "happened_on-year": "2026"},
     "outcomes": {"outcomes_sought": ["something_else"], "other_outcome": "A call back."},
     "your-name": {"first_name": "Pat", "last_name": "Smith"},
-    "contact": {"preferred_contact": "email", "email": "pat@example.com"},
+    "contact": {"preferred_contact": "email"},
+    "contact-email": {"email": "pat@example.com"},
     "help": {"interpreter_language": "", "adjustments": ""},
     "equality": {"equality": "no"},
 }
@@ -126,7 +127,8 @@ CONCERN = {
     "your-worry": {"what_happened": "Max's school transport did not come today."},
     "today": {"needs_action_today": "yes"},
     "your-name": {"first_name": "Chris", "last_name": "Carer"},
-    "contact": {"preferred_contact": "phone", "phone": "01632 960 001"},
+    "contact": {"preferred_contact": "phone"},
+    "contact-phone": {"phone": "01632 960 001"},
 }
 
 COMPLIMENT = {
@@ -136,3 +138,37 @@ COMPLIMENT = {
     "share": {"may_share_with_team": "yes"},
     "reply": {"wants_reply": "no"},
 }
+
+
+# Pages shown only after a particular answer: what to answer first to reach them.
+SHOWN_AFTER = {
+    "contact-email": ("contact", {"preferred_contact": "email"}),
+    "contact-phone": ("contact", {"preferred_contact": "phone"}),
+    "contact-mobile": ("contact", {"preferred_contact": "text"}),
+    "contact-address": ("contact", {"preferred_contact": "post"}),
+    "reply-details": ("reply", {"wants_reply": "email"}),
+    "age": ("equality", {"equality": "yes"}),
+    "gender": ("equality", {"equality": "yes"}),
+    "ethnicity": ("equality", {"equality": "yes"}),
+    "disability": ("equality", {"equality": "yes"}),
+}
+ROLES = {
+    "young-person": "young_person",
+    "advocate": "advocate",
+    "adult": "adult",
+    "worry": "adult",
+    "thank-you": "adult",
+}
+WORRY_ONLY = {"today", "your-worry"}
+
+
+def open_step(forms: FormClient, journey: str, step: str) -> None:
+    """Answer what is needed for ``step`` of ``journey`` to be shown."""
+    intent = {"worry": "worry", "thank-you": "thanks"}.get(journey, "complain")
+    if step in WORRY_ONLY:
+        intent = "worry"
+    forms.post("/start/what", {"intent": intent})
+    forms.post("/start/who", {"role": ROLES[journey]})
+    if step in SHOWN_AFTER and not (journey == "young-person" and step == "age"):
+        earlier, answers = SHOWN_AFTER[step]
+        forms.post(f"/{journey}/{earlier}", answers)

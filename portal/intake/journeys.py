@@ -137,6 +137,15 @@ ADVOCATE = Journey(
     ),
 )
 
+# How to reach an adult: the way they choose, then the one detail that way needs.
+CONTACT_STEPS = (
+    Step("contact", adult.AdultContactForm),
+    Step("contact-email", adult.EmailAddressForm, show_if=answered("preferred_contact", "email")),
+    Step("contact-phone", adult.PhoneNumberForm, show_if=answered("preferred_contact", "phone")),
+    Step("contact-mobile", adult.MobileNumberForm, show_if=answered("preferred_contact", "text")),
+    Step("contact-address", adult.PostalAddressForm, show_if=answered("preferred_contact", "post")),
+)
+
 _adult_not_professional = not_answered("role", "professional")
 
 ADULT = Journey(
@@ -155,7 +164,7 @@ ADULT = Journey(
         Step("when", adult.AdultWhenForm),
         Step("outcomes", adult.OutcomesForm),
         Step("your-name", adult.YourNameForm, heading=_l("What is your name?")),
-        Step("contact", adult.AdultContactForm),
+        *CONTACT_STEPS,
         Step("help", adult.AdjustmentsForm, heading=_l("Help using our service")),
         Step("equality", adult.EqualityConsentForm),
         Step("age", adult.AgeBandForm, show_if=answered("equality", "yes")),
@@ -175,7 +184,7 @@ CONCERN = Journey(
         Step("your-worry", adult.ConcernWhatForm),
         Step("today", adult.TodayForm),
         Step("your-name", adult.YourNameForm, heading=_l("What is your name?")),
-        Step("contact", adult.AdultContactForm),
+        *CONTACT_STEPS,
     ),
 )
 
@@ -188,6 +197,12 @@ COMPLIMENT = Journey(
         Step("relationship", adult.RelationshipForm, show_if=not_answered("role", "young_person")),
         Step("share", compliment.ComplimentShareForm),
         Step("reply", compliment.ComplimentContactForm),
+        Step(
+            "reply-details",
+            compliment.ComplimentReplyForm,
+            heading=_l("Where should we reply?"),
+            show_if=answered("wants_reply", "email"),
+        ),
     ),
 )
 

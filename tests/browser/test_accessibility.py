@@ -102,6 +102,48 @@ ADULT = Route(
 )
 CONCERN = Route("worry", "worry", "worry", "adult", helpers.CONCERN)
 COMPLIMENT = Route("thank-you", "thank-you", "thanks", "adult", helpers.COMPLIMENT)
+
+
+def _instead(pages: dict[str, Answers], drop: str, after: str, **extra: Answers) -> dict:
+    return _with({k: v for k, v in pages.items() if k != drop}, after, **extra)
+
+
+# The other ways of being contacted, each with its own follow-up page.
+ADULT_BY_POST = Route(
+    "adult-by-post",
+    "adult",
+    "complain",
+    "adult",
+    _instead(
+        {**helpers.ADULT, "contact": {"preferred_contact": "post"}},
+        "contact-email",
+        "contact",
+        **{"contact-address": {"address": "1 High Street, Northtown"}},
+    ),
+)
+CONCERN_BY_TEXT = Route(
+    "worry-by-text",
+    "worry",
+    "worry",
+    "adult",
+    _instead(
+        {**helpers.CONCERN, "contact": {"preferred_contact": "text"}},
+        "contact-phone",
+        "contact",
+        **{"contact-mobile": {"mobile": "07700 900 982"}},
+    ),
+)
+COMPLIMENT_REPLY = Route(
+    "thank-you-reply",
+    "thank-you",
+    "thanks",
+    "adult",
+    _with(
+        {**helpers.COMPLIMENT, "reply": {"wants_reply": "email"}},
+        "reply",
+        **{"reply-details": {"first_name": "Al", "email": "al@example.org"}},
+    ),
+)
 SAFEGUARDING = Route(
     "young-person-safeguarding",
     "young-person",
@@ -121,8 +163,7 @@ INVALID: dict[tuple[str, str], Answers] = {
 # Pages that reveal more questions under a choice: the error inside the revealed part.
 REVEALED_ERRORS: dict[tuple[str, str], Answers] = {
     ("young-person", "contact"): {"contact_routes": ["text"], "mobile": "not a number"},
-    ("adult", "contact"): {"preferred_contact": ["email"], "email": "not-an-email"},
-    ("thank-you", "reply"): {"wants_reply": ["email"]},
+    ("adult", "outcomes"): {"outcomes_sought": ["something_else"]},
 }
 # Pages with nothing to answer (only something to read and a Continue button).
 NOTHING_TO_ANSWER = {("young-person", "before-you-start")}
@@ -295,10 +336,11 @@ def _cases() -> list[Case]:
         Case("start-page-answers-not-found", _expired_start),
     ]
     seen: set[tuple[str, str]] = set()
-    routes = (YOUNG_PERSON, YOUNG_WORRY, ADVOCATE, ADVOCATE_WORRY, ADULT, CONCERN, COMPLIMENT)
+    variants = (YOUNG_WORRY, ADVOCATE_WORRY, ADULT_BY_POST, CONCERN_BY_TEXT, COMPLIMENT_REPLY)
+    routes = (YOUNG_PERSON, ADVOCATE, ADULT, CONCERN, COMPLIMENT, *variants)
     for route in routes:
-        cases += _step_cases(route, seen)  # the worry variants add only their extra steps
-        if route not in (YOUNG_WORRY, ADVOCATE_WORRY):
+        cases += _step_cases(route, seen)  # the variants add only their extra steps
+        if route not in variants:
             cases += _end_cases(route)
     cases += [
         Case("young-person/confirmation-safeguarding", _safeguarding, young_person=True),

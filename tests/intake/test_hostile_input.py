@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from portal.intake.journeys import JOURNEYS
-from tests.helpers import FormClient
+from tests.helpers import FormClient, open_step
 
 ODD_VALUES = [
     "",
@@ -19,24 +19,6 @@ ODD_VALUES = [
     "-1",
     "2024-02-30",
 ]
-ROLES = {
-    "young-person": "young_person",
-    "advocate": "advocate",
-    "adult": "adult",
-    "worry": "adult",
-    "thank-you": "adult",
-}
-INTENTS = {"worry": ["worry"], "thank-you": ["thanks"]}
-
-
-def _intent_showing(journey: str, step: str) -> str:
-    """An intent under which the step is part of the journey."""
-    found = JOURNEYS[journey].step(step)
-    assert found is not None
-    for intent in INTENTS.get(journey, ["complain", "worry"]):
-        if found.show_if({"intent": intent, "equality": "yes", "role": ROLES[journey]}):
-            return intent
-    raise AssertionError(f"{journey}/{step} is never shown")
 
 
 def _fields(journey: str, step: str) -> list[str]:
@@ -51,10 +33,7 @@ def _fields(journey: str, step: str) -> list[str]:
     [(j, s.name) for j, journey in JOURNEYS.items() if j != "start" for s in journey.steps],
 )
 def test_odd_values_in_every_field_never_cause_a_server_error(forms: FormClient, journey, step):
-    forms.post("/start/what", {"intent": _intent_showing(journey, step)})
-    forms.post("/start/who", {"role": ROLES[journey]})
-    if journey == "adult":
-        forms.post("/adult/equality", {"equality": "yes"})
+    open_step(forms, journey, step)
     for value in ODD_VALUES:
         data = {name: value for name in _fields(journey, step)}
         response = forms.post(f"/{journey}/{step}", data)

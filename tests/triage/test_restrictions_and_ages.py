@@ -17,7 +17,7 @@ from tests.helpers import FormClient, errors, page_text
 
 def _send_adult(forms, email: str) -> None:
     pages = dict(helpers.ADULT)
-    pages["contact"] = {"preferred_contact": "email", "email": email}
+    pages["contact-email"] = {"email": email}
     forms.walk("adult", "complain", "adult", pages)
     forms.post("/adult/check-answers")
     forms.get("/start-again")

@@ -142,31 +142,40 @@ ADULT_ROUTES = [
 
 
 class AdultContactForm(QuestionForm):
+    """How to reach the person; the detail for the way they choose is asked next, on its own
+    page (a radio that reveals questions breaks ARIA rules and the one-question pattern)."""
+
     preferred_contact = RadiosField(
         _l("How should we contact you?"),
         description=_l("We will only use the way you choose."),
         choices=ADULT_ROUTES,
         message=_l("Select how we should contact you"),
     )
-    email = email_field(
-        needed=needed_for("preferred_contact", {"email"}, _l("Enter your email address"))
-    )
-    phone = phone_field(
-        _l("Phone number"),
-        needed=needed_for("preferred_contact", {"phone"}, _l("Enter your phone number")),
-    )
+
+
+class EmailAddressForm(QuestionForm):
+    email = email_field(_l("What is your email address?"), required=_l("Enter your email address"))
+
+
+class PhoneNumberForm(QuestionForm):
+    phone = phone_field(_l("What is your phone number?"), required=_l("Enter your phone number"))
+
+
+class MobileNumberForm(QuestionForm):
     mobile = phone_field(
-        _l("Mobile phone number"),
-        needed=needed_for("preferred_contact", {"text"}, _l("Enter your mobile phone number")),
+        _l("What mobile number should we text?"), required=_l("Enter your mobile phone number")
     )
+
+
+class PostalAddressForm(QuestionForm):
     address = TextField(
-        _l("Address"),
+        _l("What is your address?"),
+        description=_l("Include the postcode"),
         validators=[
-            needed_for("preferred_contact", {"post"}, _l("Enter your address")),
+            Required(_l("Enter your address")),
             limit(500, _l("Address must be 500 characters or less")),
         ],
     )
-    reveals = {"email": ["email"], "phone": ["phone"], "text": ["mobile"], "post": ["address"]}
 
 
 class AdjustmentsForm(QuestionForm):

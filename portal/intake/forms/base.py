@@ -73,8 +73,11 @@ def email_field(label: Any = None, *, required: Any = None, needed: Any = None) 
     return LineField(label or _l("Email address"), validators=validators)
 
 
-def phone_field(label: Any, *, needed: Any = None) -> LineField:
-    validators: list[Any] = [needed] if needed else []
+def phone_field(label: Any, *, required: Any = None, needed: Any = None) -> LineField:
+    """A phone number, required always (``required``) or for a chosen route (``needed``)."""
+    validators: list[Any] = [Required(required)] if required else []
+    if needed:
+        validators.append(needed)
     validators += [limit(20, _l("Enter a phone number, like 07700 900 982")), phone_number]
     return LineField(label, validators=validators)
 

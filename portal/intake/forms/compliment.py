@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 
 from portal.forms.fields import (
     LINE_MAX,
-    NAME_MAX,
     TEXT_MAX,
     LineField,
     RadiosField,
@@ -18,7 +17,7 @@ from portal.intake.forms.base import (
     YES_NO,
     QuestionForm,
     email_field,
-    needed_for,
+    name_field,
 )
 
 
@@ -57,12 +56,8 @@ class ComplimentContactForm(QuestionForm):
         choices=[("email", _l("Yes, by email")), ("no", _l("No, thank you"))],
         message=_l("Select whether you would like a reply"),
     )
-    first_name = LineField(
-        _l("Your name"),
-        validators=[
-            needed_for("wants_reply", {"email"}, _l("Enter your name")),
-            limit(NAME_MAX, _l("Name must be 100 characters or less")),
-        ],
-    )
-    email = email_field(needed=needed_for("wants_reply", {"email"}, _l("Enter your email address")))
-    reveals = {"email": ["first_name", "email"]}
+
+
+class ComplimentReplyForm(QuestionForm):
+    first_name = name_field(_l("Your name"), required=_l("Enter your name"))
+    email = email_field(required=_l("Enter your email address"))

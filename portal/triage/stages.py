@@ -488,3 +488,22 @@ def add_note(
     if not (text or "").strip():
         raise MissingDetail("Enter the note", "text")
     _event(rep, staff, "note", now, reason=(text or "").strip())
+
+
+def complete_action(
+    session: Session,
+    rep: Representation,
+    staff: Staff,
+    *,
+    action_id: int,
+    today: date,
+    now: datetime,
+) -> None:
+    """Record that an action from a response has been done (today)."""
+    action = session.get(Action, action_id)
+    if action is None or action.stage.representation_id != rep.id:
+        raise NotAllowed("That action is not part of this case")
+    if action.done_on is not None:
+        raise NotAllowed("That action is already done")
+    action.done_on = today
+    _event(rep, staff, "action done", now, reason=action.text, owner=action.owner)

@@ -17,7 +17,7 @@ from portal.intake.operations import council_date
 from portal.intake.queries import choices
 from portal.models import Representation, Staff
 from portal.models.types import utcnow
-from portal.triage import audit, entry, operations, queries, restrictions, states
+from portal.triage import audit, entry, operations, queries, restrictions, stages, states
 from portal.triage.actions import ACTIONS, offered
 from portal.triage.ages import age_warning
 from portal.triage.forms import ClassifyForm, EntryForm
@@ -270,3 +270,24 @@ def log_entry() -> str | BaseResponse:
         errors=errors,
         title="Log a representation",
     )
+
+
+@blueprint.post("/case/<reference>/actions/<int:action_id>/done")
+@staff_only(*CASEWORKERS)
+def action_done(reference: str, action_id: int) -> BaseResponse:
+    staff = signed_in_staff()
+    assert staff is not None
+    session = get_session()
+    rep = queries.representation_for(session, staff, reference)
+    if rep is None:
+        abort(404)
+    now = utcnow()
+    try:
+        stages.complete_action(
+            session, rep, staff, action_id=action_id, today=council_date(now), now=now
+        )
+        session.commit()
+    except operations.TriageProblem:
+        session.rollback()
+        return redirect(url_for("triage.case", reference=reference, done="nothing"))
+    return redirect(url_for("triage.case", reference=reference, done="action"))

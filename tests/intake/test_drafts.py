@@ -58,13 +58,14 @@ def test_exit_this_page_ends_the_draft_on_the_server(forms, session, app):
     assert forms.get("/adult/parental-responsibility").status_code == 302
 
 
-def test_every_page_offers_the_quick_exit_and_help(forms):
+def test_every_page_offers_the_quick_exit_and_help(forms, app):
     _start_adult(forms)
     for url in ("/", "/start/what", "/adult/relationship", "/help-now", "/privacy", "/nope"):
         html = forms.get(url).get_data(as_text=True)
         assert 'class="govuk-exit-this-page"' in html, url
         assert 'href="/exit"' in html, url
         assert "Not safe right now?" in html and "0800 1111" in html, url
+        assert app.config["OUT_OF_HOURS_PHONE"] in html, url
 
 
 def _cookie_values(client) -> list[tuple[str, str]]:

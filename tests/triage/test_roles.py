@@ -28,6 +28,7 @@ ROUTE_TABLE = {
     "triage.case": ("/staff/case/{reference}", CASEWORKERS),
     "triage.classify": ("/staff/case/{reference}/classify", {OFFICER, MANAGER}),
     "triage.log_entry": ("/staff/log", {OFFICER, MANAGER}),
+    "triage.action_done": (None, CASEWORKERS),  # POST only
     "triage.audit_log": ("/staff/audit", {MANAGER}),
     "admin.timescales_page": ("/staff/settings/timescales", {MANAGER}),
     "admin.categories": ("/staff/settings/categories", {ADMIN, MANAGER}),

@@ -122,6 +122,15 @@ def test_a_complaint_goes_through_its_stages_to_closure(staff_client, session, r
     timeline = page_text(staff_client.get(f"/staff/case/{rep.reference}"))
     for action in actions:
         assert action in timeline
+    done = staff_client.post(
+        f"/staff/case/{rep.reference}/actions/{first.actions[0].id}/done",
+        from_page=f"/staff/case/{rep.reference}",
+    )
+    assert done.status_code == 302
+    session.rollback()
+    session.expire_all()
+    assert session.get(Representation, rep.id).stages[0].actions[0].done_on == today
+    assert "action done" in page_text(staff_client.get(f"/staff/case/{rep.reference}"))
 
 
 def test_closing_waits_for_the_window_to_ask_for_the_next_stage(staff_client, session, rep):

@@ -125,8 +125,7 @@ def accounts() -> str:
 
 
 def _fill(form: QuestionForm) -> None:
-    for field_name, vocabulary in form.vocabularies.items():
-        form[field_name].set_options(choices(get_session(), vocabulary))
+    form.fill_choices(lambda vocabulary: choices(get_session(), vocabulary))
 
 
 @blueprint.route("/accounts/new", methods=["GET", "POST"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask_wtf import FlaskForm
 from wtforms import Field
 
@@ -17,6 +19,11 @@ class QuestionForm(FlaskForm):
     vocabularies: dict[str, str] = {}
     reveals: dict[str, list[str]] = {}
     exclusive: str | None = None
+
+    def fill_choices(self, lookup: Callable[[str], list[tuple[str, str]]]) -> None:
+        """Give each field its category list: ``lookup(vocabulary)`` returns the options."""
+        for field_name, vocabulary in self.vocabularies.items():
+            self[field_name].set_options(lookup(vocabulary))
 
     def answer_fields(self) -> list[Field]:
         return [f for f in self if f.name != "csrf_token"]

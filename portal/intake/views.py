@@ -52,8 +52,7 @@ def _step_url(journey: Journey, step: Step, **kwargs: Any) -> str:
 def _form_for(step: Step, answers: dict[str, Any]) -> QuestionForm:
     form = step.form(data=answers)
     db = get_session()
-    for field_name, vocabulary in form.vocabularies.items():
-        form[field_name].set_options(queries.choices(db, vocabulary))
+    form.fill_choices(lambda vocabulary: queries.choices(db, vocabulary))
     return form
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response as BaseResponse
 
 from portal.accounts.roles import CASEWORKERS, MANAGERS, TEAM, signed_in_staff, staff_only
 from portal.db import get_session
+from portal.forms.base import QuestionForm
 from portal.forms.rendering import error_list, render_fields
 from portal.intake.operations import council_date
 from portal.intake.queries import choices
@@ -78,6 +81,36 @@ def case(reference: str) -> str:
     )
 
 
+def _attempt(session: Session, change: Callable[[], object]) -> operations.TriageProblem | None:
+    """Run one operation and commit it. A refusal, or losing a race with another officer
+    (the version check at UPDATE time), comes back as the problem to show; nothing is saved."""
+    try:
+        change()
+        session.commit()
+    except operations.TriageProblem as error:
+        session.rollback()
+        return error
+    except StaleDataError:
+        session.rollback()
+        return operations.Conflict(
+            "Someone else changed this case at the same moment. Nothing you entered was "
+            "saved: check the case and try again."
+        )
+    return None
+
+
+def _show(form: QuestionForm, problem: operations.TriageProblem | None) -> list[dict[str, str]]:
+    """The error summary: the form's own errors, or the refusal beside the field it concerns."""
+    if problem is None:
+        return error_list(form)
+    fields = form.answer_fields()
+    name = problem.field if problem.field in form else (fields[0].name if fields else None)
+    if name is None:
+        return [{"text": str(problem), "href": "#main-content"}]
+    form[name].errors = [str(problem)]
+    return [{"text": str(problem), "href": f"#{form[name].id}"}]
+
+
 @blueprint.route("/case/<reference>/classify", methods=["GET", "POST"])
 @staff_only(*TEAM)
 def classify(reference: str) -> str | BaseResponse:
@@ -88,13 +121,13 @@ def classify(reference: str) -> str | BaseResponse:
     if rep is None:
         abort(404)
     form = ClassifyForm(data={"version": str(rep.version), **_current_coding(rep)})
-    for field_name, vocabulary in form.vocabularies.items():
-        form[field_name].set_options(choices(session, vocabulary))
+    form.fill_choices(lambda vocabulary: choices(session, vocabulary))
     problem = None
     if form.validate_on_submit():
         now = utcnow()
-        try:
-            operations.classify(
+        problem = _attempt(
+            session,
+            lambda: operations.classify(
                 session,
                 rep,
                 staff,
@@ -104,24 +137,11 @@ def classify(reference: str) -> str | BaseResponse:
                 reason=form.reason.data,
                 today=council_date(now),
                 now=now,
-            )
-            session.commit()
-        except operations.TriageProblem as error:
-            session.rollback()
-            problem = error
-        except StaleDataError:
-            session.rollback()
-            problem = operations.Conflict(
-                "Someone else changed this case at the same moment. Nothing you entered was "
-                "saved: check the case and try again."
-            )
-        else:
+            ),
+        )
+        if problem is None:
             return redirect(url_for("triage.case", reference=reference, done="classified"))
-    errors = error_list(form)
-    if problem is not None:
-        field = problem.field if problem.field in form else "classification"
-        form[field].errors = [str(problem)]
-        errors = [{"text": str(problem), "href": f"#{form[field].id}"}]
+    errors = _show(form, problem)
     return render_template(
         "triage/classify.html",
         rep=rep,
@@ -161,8 +181,7 @@ def stage_action(reference: str, action: str) -> str | BaseResponse:
         abort(404)
     form_class = step.form(rep)
     form = form_class(data={"version": str(rep.version)})
-    for field_name, vocabulary in form.vocabularies.items():
-        form[field_name].set_options(choices(session, vocabulary))
+    form.fill_choices(lambda vocabulary: choices(session, vocabulary))
     if "assignee_id" in form:
         form["assignee_id"].set_options(queries.responders(session))
     problem: operations.TriageProblem | None = None
@@ -170,29 +189,12 @@ def stage_action(reference: str, action: str) -> str | BaseResponse:
         problem = operations.NotAllowed("That step is not open for this case now.")
     elif form.validate_on_submit():
         now = utcnow()
-        try:
-            step.run(session, rep, staff, form, council_date(now), now)
-            session.commit()
-        except operations.TriageProblem as error:
-            session.rollback()
-            problem = error
-        except StaleDataError:
-            session.rollback()
-            problem = operations.Conflict(
-                "Someone else changed this case at the same moment. Nothing you entered was "
-                "saved: check the case and try again."
-            )
-        else:
+        problem = _attempt(
+            session, lambda: step.run(session, rep, staff, form, council_date(now), now)
+        )
+        if problem is None:
             return redirect(url_for("triage.case", reference=reference, done=action))
-    errors = error_list(form)
-    if problem is not None:
-        fields = form.answer_fields()
-        field = problem.field if problem.field in form else (fields[0].name if fields else None)
-        if field:
-            form[field].errors = [str(problem)]
-            errors = [{"text": str(problem), "href": f"#{form[field].id}"}]
-        else:
-            errors = [{"text": str(problem), "href": "#main-content"}]
+    errors = _show(form, problem)
     return render_template(
         "triage/stage_action.html",
         rep=rep,
@@ -233,8 +235,7 @@ def log_entry() -> str | BaseResponse:
     assert staff is not None
     session = get_session()
     form = EntryForm(data={"entry_key": secrets.token_urlsafe(24)})
-    for field_name, vocabulary in form.vocabularies.items():
-        form[field_name].set_options(choices(session, vocabulary))
+    form.fill_choices(lambda vocabulary: choices(session, vocabulary))
     problem: operations.TriageProblem | None = None
     if form.validate_on_submit():
         now = utcnow()
@@ -259,10 +260,7 @@ def log_entry() -> str | BaseResponse:
             problem = error
         else:
             return redirect(url_for("triage.case", reference=rep.reference, done="logged"))
-    errors = error_list(form)
-    if problem is not None and problem.field in form:
-        form[problem.field].errors = [str(problem)]
-        errors = [{"text": str(problem), "href": f"#{form[problem.field].id}"}]
+    errors = _show(form, problem)
     return render_template(
         "triage/log.html",
         form=form,

@@ -27,9 +27,9 @@ class ClassifyForm(QuestionForm):
         choices=[(c.code, _l(c.label)) for c in CLASSIFICATIONS.values()],
         message=_l("Select what this is"),
     )
-    refusal_reason_code = SelectOneField(_l("Reason for refusing"))
+    refusal_reason_code = SelectOneField(_l("If refused: the reason"))
     refusal_explanation = TextField(
-        _l("Explanation for the person"),
+        _l("If refused: the explanation for the person"),
         description=_l(
             "Say why, in plain words. The letter will tell them they can go to the Local "
             "Government and Social Care Ombudsman."
@@ -37,18 +37,18 @@ class ClassifyForm(QuestionForm):
         validators=[limit(TEXT_MAX, _l("This must be 5000 characters or less"))],
     )
     deferred_until = DateInputField(
-        _l("Date to invite the complaint again"),
+        _l("If deferred: the date to invite the complaint again"),
         description=_l("When the court proceedings are expected to end. For example, 1 6 2027"),
         past_only=False,
     )
     missing_information = TextField(
-        _l("What information is missing"),
+        _l("If a pre-complaint: what information is missing"),
         validators=[limit(TEXT_MAX, _l("This must be 5000 characters or less"))],
     )
-    concern_team_code = SelectOneField(_l("Team it goes to today"))
-    compliment_category_code = SelectOneField(_l("Compliment category"))
-    nature_code = SelectOneField(_l("Nature of complaint"))
-    service_code = SelectOneField(_l("Service or team"))
+    concern_team_code = SelectOneField(_l("If a case concern: the team it goes to today"))
+    compliment_category_code = SelectOneField(_l("If a compliment: its category"))
+    nature_code = SelectOneField(_l("If a complaint: its nature"))
+    service_code = SelectOneField(_l("Service or team (complaints and compliments)"))
     reason = TextField(
         _l("Reason for this decision (needed when changing a classification)"),
         validators=[limit(2000, _l("This must be 2000 characters or less"))],
@@ -62,13 +62,8 @@ class ClassifyForm(QuestionForm):
         "nature_code": "nature",
         "service_code": "service",
     }
-    reveals = {
-        "refused": ["refusal_reason_code", "refusal_explanation"],
-        "deferred": ["deferred_until"],
-        "pre_complaint": ["missing_information"],
-        "case_concern": ["concern_team_code"],
-        "compliment": ["compliment_category_code"],
-    }
+    # No conditional reveals: GOV.UK radios that reveal questions carry aria-expanded, which
+    # ARIA does not allow on a radio. Each detail says when it is needed instead.
 
     def answer_fields(self) -> list[Field]:
         return [f for f in super().answer_fields() if f.name != "version"]

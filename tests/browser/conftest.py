@@ -12,6 +12,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +26,13 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from portal import create_app
 from portal.models import Representation
+from portal.models.types import utcnow
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -333,3 +335,49 @@ def choose_radio(
     assert element.evaluate("(e) => e.checked"), f"Space did not select {radio}"
     if before is not None:
         assert_focus_visible(radio, before)
+
+
+# --- Staff pages ---------------------------------------------------------------------------
+
+
+def backdate(server: LiveServer, reference: str, days: int) -> date:
+    """Move a representation's arrival ``days`` into the past (a direct database update),
+    so that windows counted from it (such as the 20 working days to ask for the next stage)
+    can have passed. Do it before classifying: stage 1 starts on the received date.
+    Returns the new received date."""
+    received = utcnow() - timedelta(days=days)
+    with server.app.extensions["portal.write_engine"].begin() as connection:
+        connection.execute(
+            update(Representation)
+            .where(Representation.reference == reference)
+            .values(received_at=received, received_on=received.date())
+        )
+    return received.date()
+
+
+def newest_reference(server: LiveServer) -> str:
+    """The reference of the representation stored last."""
+    with Session(server.app.extensions["portal.engine"]) as session:
+        query = select(Representation.reference).order_by(Representation.id.desc()).limit(1)
+        reference = session.scalar(query)
+    assert reference, "no representation is stored"
+    return str(reference)
+
+
+def choose_option(
+    page: Page, select: Locator, label: str, *, check_focus_visible: bool = False
+) -> None:
+    """Choose an option of a closed <select> as a keyboard user does: Tab to it, then the
+    arrow keys until the option is selected (no mouse, no typing ahead)."""
+    tab_to(page, select, check_focus_visible=check_focus_visible)
+    chosen = "(e) => e.selectedIndex >= 0 ? e.options[e.selectedIndex].label : ''"
+    wanted = int(
+        select.evaluate(f"(e) => [...e.options].findIndex((o) => o.label === {json.dumps(label)})")
+    )
+    assert wanted >= 0, f"{select} has no option {label!r}"
+    key = "ArrowDown" if wanted > int(select.evaluate("(e) => e.selectedIndex")) else "ArrowUp"
+    for _ in range(int(select.evaluate("(e) => e.options.length"))):
+        if select.evaluate(chosen) == label:
+            break
+        page.keyboard.press(key)
+    assert select.evaluate(chosen) == label, f"arrow keys never chose {label!r} in {select}"

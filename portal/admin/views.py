@@ -72,6 +72,7 @@ def timescales_page() -> str | BaseResponse:
         "admin/timescales.html",
         rows=rows,
         problem=problem,
+        errors=[problem] if problem else [],
         saved=bool(request.args.get("saved")),
         title="Timescales",
     )
@@ -92,6 +93,7 @@ def categories() -> str:
     return render_template(
         "admin/categories.html",
         vocabulary=vocabulary,
+        errors=[request.args["problem"]] if request.args.get("problem") else [],
         vocabularies=list(VOCABULARIES),
         terms=terms,
         problem=request.args.get("problem"),
@@ -149,6 +151,7 @@ def council_page() -> str | BaseResponse:
         "admin/council.html",
         values=values,
         problem=problem,
+        errors=[problem] if problem else [],
         saved=bool(request.args.get("saved")),
         title="Council details",
     )

@@ -28,6 +28,14 @@ from portal.triage.forms import ClassifyForm, EntryForm
 blueprint = Blueprint("triage", __name__, url_prefix="/staff")
 
 
+@blueprint.app_template_global("term")
+def term(vocabulary: str, code: str | None) -> str | None:
+    """A category code as its label, for staff pages (the code itself if it was retired)."""
+    from portal.intake.queries import label
+
+    return label(get_session(), vocabulary, code)
+
+
 @blueprint.get("/")
 @staff_only(*CASEWORKERS)
 def home() -> BaseResponse:

@@ -42,6 +42,7 @@ def test_impossible_timescales_are_refused_and_the_typing_kept(app, make_staff):
     response = browser.post("/staff/settings/timescales", values)
     assert response.status_code == 200
     assert "at least the target" in errors(response)[0]
+    assert "<title>Error:" in response.get_data(as_text=True)
     assert 'value="5"' in response.get_data(as_text=True)
 
 

@@ -122,6 +122,8 @@ def test_a_complaint_goes_through_its_stages_to_closure(staff_client, session, r
     timeline = page_text(staff_client.get(f"/staff/case/{rep.reference}"))
     for action in actions:
         assert action in timeline
+    assert "Stage 1: answered" in timeline and "partially upheld" in timeline
+    assert "opened" not in timeline, "page views belong in the audit log"
     done = staff_client.post(
         f"/staff/case/{rep.reference}/actions/{first.actions[0].id}/done",
         from_page=f"/staff/case/{rep.reference}",

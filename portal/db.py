@@ -81,11 +81,6 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(_close_session)
 
 
-def engine_for(app: Flask) -> Engine:
-    engine: Engine = app.extensions["portal.engine"]
-    return engine
-
-
 def get_session(write: bool | None = None) -> Session:
     """The session for this app context, created on first use.
 

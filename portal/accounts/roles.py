@@ -39,7 +39,6 @@ def signed_in_staff() -> Staff | None:
         now = utcnow()
         row = sessions.current(get_session(), now)
         g.staff = row.staff if row else None
-        g.staff_session_id = row.id if row else None
         if row is not None and now - row.last_seen_at > TOUCH_EVERY:
             _touch(row.id, now)
     staff: Staff | None = g.staff

@@ -75,7 +75,6 @@ def kind_for(answers: Answers) -> str:
 
 
 is_worry = answered("intent", "worry")
-is_complaint = answered("intent", "complain")
 
 START = Journey(
     name="start",

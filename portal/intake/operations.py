@@ -39,14 +39,6 @@ FREE_TEXT = (
 )
 
 
-class DraftIncomplete(Exception):
-    """The draft is missing answers the journey needs; ``step`` is the first to fill in."""
-
-    def __init__(self, step: str) -> None:
-        super().__init__(step)
-        self.step = step
-
-
 @dataclass(frozen=True)
 class NextStep:
     timescale: Timescale

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 COMPLAINT = "complaint"
 CONCERN = "concern"
 COMPLIMENT = "compliment"
-KINDS = (COMPLAINT, CONCERN, COMPLIMENT)
 
 # Status before triage; the triage workspace owns every later status.
 NEW = "new"

@@ -4,7 +4,7 @@ costs what the first does."""
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -64,7 +64,6 @@ class QueuePage:
     filters: QueueFilters
     today: date
     due_soon_by: date
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _cursor(rep: Representation) -> str:

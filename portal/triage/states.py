@@ -1,5 +1,6 @@
 """The one state machine: what a representation can be classified as, and which status
-each classification puts it in. ``triage/operations.py`` is the only code that applies it."""
+each classification puts it in. Only ``triage/operations.py`` (classification) and
+``triage/stages.py`` (withdraw, close) change a status, both through these names."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from dataclasses import dataclass
 
 from portal.core.markers import N_
 
-NEW = "new"
+# "new" is the status a representation is stored with on arrival (the model's default).
+from portal.models.representation import NEW
+
 PRE_COMPLAINT = "pre_complaint"  # waiting for the person: the clock is paused
 DEFERRED = "deferred"  # paused until court proceedings end
 OPEN = "open"  # in the statutory or corporate procedure
 CLOSED = "closed"
-STATUSES = (NEW, PRE_COMPLAINT, DEFERRED, OPEN, CLOSED)
 
 STATUTORY = "statutory"
 CORPORATE = "corporate"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
@@ -35,15 +36,26 @@ def test_sqlite_is_durable_and_safe_for_concurrent_requests(tmp_path):
 
 
 def test_writing_requests_take_the_sqlite_write_lock_at_begin(tmp_path):
-    """BEGIN IMMEDIATE: a second writer waits at BEGIN instead of failing mid-transaction."""
+    """BEGIN IMMEDIATE: a writer holds the lock from its first statement, so a second writer
+    queues at BEGIN instead of failing midway. A DEFERRED begin would leave the lock free."""
+    import sqlite3
+
     from portal.db import writing_engine
 
-    engine = writing_engine(make_engine(f"sqlite:///{tmp_path / 'portal.db'}"))
+    path = tmp_path / "portal.db"
+    engine = make_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
         connection.execute(text("CREATE TABLE t (x INTEGER)"))
-    with engine.begin() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None and raw.in_transaction
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    with writing_engine(engine).begin() as connection:
+        connection.execute(text("SELECT 1"))  # a read only: the lock must already be held
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    with engine.begin() as connection:  # a reading request leaves the lock free
+        connection.execute(text("SELECT 1"))
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    other.close()
     engine.dispose()
 
 

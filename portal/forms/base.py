@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import Field
@@ -24,6 +26,13 @@ class QuestionForm(FlaskForm):
         """Give each field its category list: ``lookup(vocabulary)`` returns the options."""
         for field_name, vocabulary in self.vocabularies.items():
             self[field_name].set_options(lookup(vocabulary))
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as plain values for storing (dates as ISO strings)."""
+        return {
+            f.name: f.data.isoformat() if isinstance(f.data, date) else f.data
+            for f in self.answer_fields()
+        }
 
     def answer_fields(self) -> list[Field]:
         return [f for f in self if f.name != "csrf_token"]

@@ -56,14 +56,6 @@ def _form_for(step: Step, answers: dict[str, Any]) -> QuestionForm:
     return form
 
 
-def _values(form: QuestionForm) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for field in form.answer_fields():
-        data = field.data
-        values[field.name] = data.isoformat() if isinstance(data, date) else data
-    return values
-
-
 def _first_incomplete(journey: Journey, draft: Draft) -> Step | None:
     for step in journey.visible_steps(draft.answers):
         if not drafts.completed(draft, _step_key(journey, step)):
@@ -139,7 +131,7 @@ def step(journey_name: str, step_name: str) -> str | BaseResponse:
     if form.validate_on_submit():
         if draft is None:
             draft = drafts.start_draft(db, now, _lifetime())
-        drafts.save_answers(draft, _step_key(journey, step), _values(form), now, _lifetime())
+        drafts.save_answers(draft, _step_key(journey, step), form.answers(), now, _lifetime())
         if journey is START and step is START.steps[-1]:
             draft.journey = journey_after_start(draft.answers).name
         db.commit()

@@ -247,10 +247,7 @@ def log_entry() -> str | BaseResponse:
     problem: operations.TriageProblem | None = None
     if form.validate_on_submit():
         now = utcnow()
-        answers = {
-            f.name: (f.data.isoformat() if hasattr(f.data, "isoformat") else f.data)
-            for f in form.answer_fields()
-        }
+        answers = form.answers()
         try:
             rep = entry.log_representation(
                 session,

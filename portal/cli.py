@@ -83,8 +83,10 @@ def representations_list(limit: int) -> None:
 
 def init_app(app: Flask) -> None:
     from portal.accounts.cli import staff_cli
+    from portal.notify.cli import outbox_cli
 
     app.cli.add_command(staff_cli)
+    app.cli.add_command(outbox_cli)
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_data)
     app.cli.add_command(representations_cli)

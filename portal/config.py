@@ -34,10 +34,53 @@ DEFAULTS: dict[str, Any] = {
     # The largest form anyone needs is a few 5,000-character answers; refuse more, kindly.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     "MAX_FORM_MEMORY_SIZE": 512 * 1024,
+    # Where links in messages point (the public address of this portal).
+    "PUBLIC_URL": "http://127.0.0.1:5000",
+    # Who messages come from, and where staff alerts and advocacy referrals go. The
+    # advocacy service and duty inbox can also be set by an administrator.
+    "MAIL_FROM": "Speak up <no-reply@speak-up.example.org>",
+    "DUTY_EMAIL": None,
+    "ADVOCACY_NAME": "the advocacy service",
+    "ADVOCACY_PHONE": "0300 000 0123",
+    "ADVOCACY_EMAIL": None,
+    # How messages leave: "file" (development: written to MAIL_DIR), "smtp", "notify" or
+    # "none". Text messages can go by "notify" or "file" only.
+    "EMAIL_SENDER": "file",
+    "SMS_SENDER": "file",
+    "MAIL_DIR": str(INSTANCE / "mail"),
+    "SMTP_HOST": "127.0.0.1",
+    "SMTP_PORT": 25,
+    "SMTP_SECURITY": "starttls",
+    "SMTP_USERNAME": None,
+    "SMTP_PASSWORD": None,
+    "SMTP_TIMEOUT": 30,
+    "NOTIFY_API_KEY": None,
+    "NOTIFY_BASE_URL": "https://api.notifications.service.gov.uk",
+    "NOTIFY_EMAIL_TEMPLATE": None,
+    "NOTIFY_SMS_TEMPLATE": None,
+    # The outbox sender: messages per batch, seconds a claim lasts, tries before giving up,
+    # seconds to wait when there is nothing to send.
+    "OUTBOX_BATCH": 50,
+    "OUTBOX_LEASE_SECONDS": 300,
+    "OUTBOX_MAX_ATTEMPTS": 12,
+    "OUTBOX_POLL_SECONDS": 5,
+    # The daily digest of deadlines goes to responding managers after this hour (council time).
+    "DIGEST_HOUR": 7,
 }
 
 # Values read from the environment as integers or booleans rather than strings.
-_INTS = {"DRAFT_LIFETIME_HOURS", "MAX_CONTENT_LENGTH", "MAX_FORM_MEMORY_SIZE"}
+_INTS = {
+    "DRAFT_LIFETIME_HOURS",
+    "MAX_CONTENT_LENGTH",
+    "MAX_FORM_MEMORY_SIZE",
+    "SMTP_PORT",
+    "SMTP_TIMEOUT",
+    "OUTBOX_BATCH",
+    "OUTBOX_LEASE_SECONDS",
+    "OUTBOX_MAX_ATTEMPTS",
+    "OUTBOX_POLL_SECONDS",
+    "DIGEST_HOUR",
+}
 _BOOLS = {"TRUST_PROXY"}
 
 

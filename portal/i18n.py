@@ -5,7 +5,7 @@ A choice made with ``?lang=`` is remembered in a cookie that holds only the loca
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 from flask_babel import Babel, format_date, format_datetime, get_locale
 
 LANG_COOKIE = "speakup_lang"
@@ -30,6 +30,9 @@ def select_locale() -> str:
     from flask import current_app
 
     supported = supported_locales(current_app)
+    if not has_request_context():
+        # The outbox sender and other commands: messages choose their own locale.
+        return supported[0]
     asked = request.args.get("lang")
     if asked in supported:
         g.locale_chosen = asked

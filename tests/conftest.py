@@ -21,12 +21,14 @@ from portal.accounts import passwords
 from portal.cli import alembic_config
 from portal.db import Base, make_engine
 from portal.seed import ensure_categories
+from portal.tracking import secret_words
 from tests.helpers import FormClient
 
 KEPT_TABLES = {"category", "alembic_version"}
 
 # argon2's default costs ~0.3 s a hash: fine for people, too slow for hundreds of tests.
 passwords.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
+secret_words.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
 
 
 @pytest.fixture(scope="session")
@@ -55,13 +57,42 @@ def _empty_tables(app: Flask) -> None:
                 connection.execute(delete(table))
 
 
+def make_app(database_url: str, mail_dir: Path, **config: object) -> Flask:
+    """An app on the test database; messages go to files in ``mail_dir`` unless
+    ``config`` chooses another sender."""
+    return create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test",
+            "MAIL_DIR": str(mail_dir),
+            **config,
+        }
+    )
+
+
 @pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
-    _empty_tables(app)
-    yield app
-    _empty_tables(app)
-    app.extensions["portal.engine"].dispose()
+def app_with(database_url: str, tmp_path: Path) -> Iterator:
+    """``app_with(**config)``: an app with extra settings, tables emptied before and after."""
+    made: list[Flask] = []
+
+    def build(**config: object) -> Flask:
+        app = make_app(database_url, tmp_path / "mail", **config)
+        if not made:
+            _empty_tables(app)
+        made.append(app)
+        return app
+
+    yield build
+    if made:
+        _empty_tables(made[0])
+    for app in made:
+        app.extensions["portal.engine"].dispose()
+
+
+@pytest.fixture
+def app(app_with) -> Flask:
+    return app_with()
 
 
 @pytest.fixture

@@ -75,6 +75,8 @@ YOUNG_PERSON = {
     "make-it-better": {"outcome_wanted": "One social worker who stays."},
     "advocate": {"wants_advocate": "yes"},
     "contact": {"contact_routes": ["text"], "mobile": "07700 900 982"},
+    "contact-safety": {"unsafe": ["none"]},
+    "advocate-consent": {"advocacy_consent": "yes"},
 }
 
 ADVOCATE = {
@@ -116,6 +118,7 @@ ADULT = {
     "your-name": {"first_name": "Pat", "last_name": "Smith"},
     "contact": {"preferred_contact": "email"},
     "contact-email": {"email": "pat@example.com"},
+    "contact-safety": {"unsafe": ["none"]},
     "help": {"interpreter_language": "", "adjustments": ""},
     "equality": {"equality": "no"},
 }
@@ -129,6 +132,7 @@ CONCERN = {
     "your-name": {"first_name": "Chris", "last_name": "Carer"},
     "contact": {"preferred_contact": "phone"},
     "contact-phone": {"phone": "01632 960 001"},
+    "contact-safety": {"unsafe": ["none"]},
 }
 
 COMPLIMENT = {
@@ -151,6 +155,17 @@ SHOWN_AFTER = {
     "gender": ("equality", {"equality": "yes"}),
     "ethnicity": ("equality", {"equality": "yes"}),
     "disability": ("equality", {"equality": "yes"}),
+    "contact-safety": ("contact", {"preferred_contact": "email"}),
+}
+# Pages that depend on earlier answers in one journey only: every answer they need.
+SHOWN_AFTER_IN = {
+    ("young-person", "contact-safety"): [
+        ("contact", {"contact_routes": ["text"], "mobile": "07700 900 982"})
+    ],
+    ("young-person", "advocate-consent"): [
+        ("advocate", {"wants_advocate": "yes"}),
+        ("contact", {"contact_routes": ["text"], "mobile": "07700 900 982"}),
+    ],
 }
 ROLES = {
     "young-person": "young_person",
@@ -169,6 +184,9 @@ def open_step(forms: FormClient, journey: str, step: str) -> None:
         intent = "worry"
     forms.post("/start/what", {"intent": intent})
     forms.post("/start/who", {"role": ROLES[journey]})
-    if step in SHOWN_AFTER and not (journey == "young-person" and step == "age"):
+    if (journey, step) in SHOWN_AFTER_IN:
+        for earlier, answers in SHOWN_AFTER_IN[(journey, step)]:
+            forms.post(f"/{journey}/{earlier}", answers)
+    elif step in SHOWN_AFTER and not (journey == "young-person" and step == "age"):
         earlier, answers = SHOWN_AFTER[step]
         forms.post(f"/{journey}/{earlier}", answers)

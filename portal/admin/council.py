@@ -13,7 +13,25 @@ from portal.db import get_session
 from portal.models import Setting
 
 COUNCIL_KEY = "council"
-FIELDS = ("name", "phone", "out_of_hours")
+FIELDS = (
+    "name",
+    "phone",
+    "out_of_hours",
+    "advocacy_name",
+    "advocacy_phone",
+    "advocacy_email",
+    "duty_email",
+)
+# Each field's configuration key, used when the administrator leaves it blank.
+CONFIG_KEYS = {
+    "name": "COUNCIL_NAME",
+    "phone": "COUNCIL_PHONE",
+    "out_of_hours": "OUT_OF_HOURS_PHONE",
+    "advocacy_name": "ADVOCACY_NAME",
+    "advocacy_phone": "ADVOCACY_PHONE",
+    "advocacy_email": "ADVOCACY_EMAIL",
+    "duty_email": "DUTY_EMAIL",
+}
 
 
 @dataclass(frozen=True)
@@ -21,6 +39,12 @@ class Council:
     name: str
     phone: str
     out_of_hours: str
+    # The advocacy service young people are told about and referred to.
+    advocacy_name: str
+    advocacy_phone: str
+    advocacy_email: str
+    # The inbox that hears at once about safeguarding-flagged arrivals.
+    duty_email: str
 
 
 def council() -> Council:
@@ -34,9 +58,7 @@ def council() -> Council:
             # An error page must still render when the database is the problem.
             get_session().rollback()
         g.council = Council(
-            name=str(saved.get("name") or config["COUNCIL_NAME"]),
-            phone=str(saved.get("phone") or config["COUNCIL_PHONE"]),
-            out_of_hours=str(saved.get("out_of_hours") or config["OUT_OF_HOURS_PHONE"]),
+            **{f: str(saved.get(f) or config.get(CONFIG_KEYS[f]) or "") for f in FIELDS}
         )
     result: Council = g.council
     return result

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from typing import Any
 
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -43,8 +44,19 @@ def save_timescales(session: Session, values: dict[str, tuple[int, int | None]])
 def save_council(session: Session, details: dict[str, str]) -> None:
     """Save the details shown on every page; a blank field falls back to the configuration."""
     cleaned = {k: (details.get(k) or "").strip()[:200] for k in FIELDS}
-    if cleaned["phone"] and not any(c.isdigit() for c in cleaned["phone"]):
-        raise SettingProblem("Enter a phone number", "phone")
+    for field in ("phone", "out_of_hours", "advocacy_phone"):
+        if cleaned[field] and not any(c.isdigit() for c in cleaned[field]):
+            raise SettingProblem("Enter a phone number", field)
+    for field in ("advocacy_email", "duty_email"):
+        if cleaned[field]:
+            try:
+                cleaned[field] = validate_email(
+                    cleaned[field], check_deliverability=False
+                ).normalized
+            except EmailNotValidError:
+                raise SettingProblem(
+                    "Enter an email address in the correct format, like name@example.org", field
+                ) from None
     _put(session, COUNCIL_KEY, {k: v for k, v in cleaned.items() if v})
 
 

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from portal.accounts.roles import ADMINS, MANAGERS, staff_only
 from portal.admin import operations
-from portal.admin.council import council
+from portal.admin.council import FIELDS, council
 from portal.core.timescales import DEFAULT_TIMESCALES
 from portal.core.vocab import VOCABULARIES
 from portal.db import get_session
@@ -135,7 +135,7 @@ def change_category() -> BaseResponse:
 def council_page() -> str | BaseResponse:
     session = get_session()
     shown = council()
-    values = {"name": shown.name, "phone": shown.phone, "out_of_hours": shown.out_of_hours}
+    values = {field: getattr(shown, field) for field in FIELDS}
     problem: operations.SettingProblem | None = None
     if request.method == "POST":
         values = {k: (request.form.get(k) or "")[:200] for k in values}

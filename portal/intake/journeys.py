@@ -67,6 +67,16 @@ class Journey:
         return next((s for s in self.steps if s.name == name), None)
 
 
+def chose_any(name: str, *values: str) -> Callable[[Answers], bool]:
+    """True when a checkbox answer includes any of ``values``."""
+
+    def _check(answers: Answers) -> bool:
+        chosen = answers.get(name)
+        return isinstance(chosen, list) and any(v in chosen for v in values)
+
+    return _check
+
+
 def kind_for(answers: Answers) -> str:
     """What the person came to do, in the words the reports use."""
     return {"complain": "complaint", "worry": "concern", "thanks": "compliment"}.get(
@@ -84,6 +94,12 @@ START = Journey(
         Step("who", base.RoleForm),
     ),
 )
+
+
+def _wants_advocate_and_contact(answers: Answers) -> bool:
+    routes = answers.get("contact_routes") or []
+    return answers.get("wants_advocate") == "yes" and bool(routes) and routes != ["none"]
+
 
 YOUNG_PERSON = Journey(
     name="young-person",
@@ -112,6 +128,16 @@ YOUNG_PERSON = Journey(
             "contact",
             young_person.YoungContactForm,
             outro="intake/young_person/no_contact.html",
+        ),
+        Step(
+            "contact-safety",
+            young_person.YoungContactSafetyForm,
+            show_if=chose_any("contact_routes", "email", "text", "phone", "post"),
+        ),
+        Step(
+            "advocate-consent",
+            young_person.YoungAdvocacyConsentForm,
+            show_if=_wants_advocate_and_contact,
         ),
     ),
 )
@@ -143,6 +169,11 @@ CONTACT_STEPS = (
     Step("contact-phone", adult.PhoneNumberForm, show_if=answered("preferred_contact", "phone")),
     Step("contact-mobile", adult.MobileNumberForm, show_if=answered("preferred_contact", "text")),
     Step("contact-address", adult.PostalAddressForm, show_if=answered("preferred_contact", "post")),
+    Step(
+        "contact-safety",
+        adult.ContactSafetyForm,
+        show_if=answered("preferred_contact", "email", "phone", "text", "post"),
+    ),
 )
 
 _adult_not_professional = not_answered("role", "professional")

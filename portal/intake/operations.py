@@ -25,9 +25,13 @@ from portal.intake.queries import timescales
 from portal.models import Category, Draft, Event, Person, Representation
 from portal.models.person import ADVOCATE, CHILD, SUBMITTER
 from portal.models.representation import COMPLIMENT, CONCERN, NEW
+from portal.notify import messages
+from portal.notify.routes import unsafe_routes_for
+from portal.tracking.secret_words import hash_words
 from portal.triage.priority import queue_rank
 
 COUNCIL_TZ = ZoneInfo("Europe/London")
+SECRET_WORDS_KEY = "_secret_words"  # noqa: S105 - a dictionary key, not a secret
 FREE_TEXT = (
     "what_happened",
     "who_involved",
@@ -102,6 +106,7 @@ def _contact_routes(answers: dict[str, Any]) -> list[str]:
 
 def _people(journey: Journey, answers: dict[str, Any]) -> list[Person]:
     routes = _contact_routes(answers)
+    unsafe = unsafe_routes_for(answers.get("unsafe") or [])
     contact = {
         "email": _text(answers, "email") if "email" in routes else None,
         "phone": _text(answers, "phone") if "phone" in routes else None,
@@ -116,6 +121,7 @@ def _people(journey: Journey, answers: dict[str, Any]) -> list[Person]:
                 last_name=_text(answers, "last_name"),
                 age_given=int(answers["age"]) if str(answers.get("age") or "").isdigit() else None,
                 contact_routes=routes,
+                unsafe_routes=unsafe,
                 contact_notes=_text(answers, "contact_notes"),
                 **contact,
             )
@@ -142,6 +148,7 @@ def _people(journey: Journey, answers: dict[str, Any]) -> list[Person]:
                 relationship_code=_text(answers, "relationship"),
                 parental_responsibility=_text(answers, "parental_responsibility"),
                 contact_routes=routes,
+                unsafe_routes=unsafe,
                 interpreter_language=_text(answers, "interpreter_language"),
                 adjustments=_text(answers, "adjustments"),
                 age_band=_text(answers, "age_band"),
@@ -208,6 +215,7 @@ def build_representation(
         service_code=_text(answers, "service"),
         team_named=_text(answers, "team_named"),
         wants_advocate=_yes(answers.get("wants_advocate")),
+        advocacy_consent=_yes(answers.get("advocacy_consent")),
         young_person_asked_advocate=_yes(answers.get("young_person_asked")),
         may_contact_child_directly=_yes(answers.get("may_contact_child_directly")),
         may_share_with_team=_yes(answers.get("may_share_with_team")),
@@ -235,8 +243,13 @@ def submit(
     *,
     now: datetime,
     language: str,
+    secret_words: str | None = None,
 ) -> Representation:
-    """Record the draft as a representation once, however many times it is submitted."""
+    """Record the draft as a representation once, however many times it is submitted.
+
+    Its messages (receipt, duty alert, advocacy referral) are queued in the same
+    transaction, so a mail outage cannot fail a submission or lose its messages.
+    """
     locked = db.scalars(select(Draft).where(Draft.id == draft.id).with_for_update()).one()
     if locked.representation_id is not None:
         existing = db.get(Representation, locked.representation_id)
@@ -246,6 +259,8 @@ def submit(
     representation.idempotency_key = locked.token_hash
     representation.queue_rank = queue_rank(representation)
     representation.next_due_on = next_step(representation, timescales(db)).due
+    if secret_words:
+        representation.secret_hash = hash_words(secret_words)
     while not _reference_is_free(db, representation.reference):
         representation.reference = new_reference()
     representation.events.append(
@@ -274,4 +289,8 @@ def submit(
             raise
         return existing_rep
     locked.representation_id = representation.id
+    if secret_words:
+        # Shown on the confirmation page until the draft ends; only the hash is kept after.
+        locked.answers = {**locked.answers, SECRET_WORDS_KEY: secret_words}
+    messages.on_arrival(db, representation, now=now, due=representation.next_due_on)
     return representation

@@ -29,6 +29,7 @@ from portal.intake.journeys import JOURNEYS, START, Journey, Step, journey_after
 from portal.intake.summary import rows_for
 from portal.models import Draft, Representation
 from portal.models.types import utcnow
+from portal.tracking import secret_words
 
 blueprint = Blueprint("intake", __name__)
 
@@ -174,7 +175,15 @@ def check_answers(journey_name: str) -> str | BaseResponse:
     answers = dict(draft.answers)
     form = QuestionForm()
     if form.validate_on_submit():
-        operations.submit(db, draft, journey, answers, now=utcnow(), language=_locale())
+        operations.submit(
+            db,
+            draft,
+            journey,
+            answers,
+            now=utcnow(),
+            language=_locale(),
+            secret_words=secret_words.new_words(),
+        )
         db.commit()
         return redirect(url_for("intake.confirmation", journey_name=journey.name))
     sections = []
@@ -212,6 +221,7 @@ def confirmation(journey_name: str) -> str | BaseResponse:
         journey=journey,
         representation=representation,
         next_step=operations.next_step(representation, queries.timescales(db)),
+        secret_words=draft.answers.get(operations.SECRET_WORDS_KEY),
     )
 
 

@@ -3,12 +3,14 @@
 from portal.models.category import Category, representation_outcomes_sought
 from portal.models.draft import Draft
 from portal.models.event import Event
+from portal.models.outbox import OutboxMessage
 from portal.models.person import Person
 from portal.models.representation import Representation
 from portal.models.restriction import Restriction
 from portal.models.setting import Setting
 from portal.models.staff import SignInAttempt, Staff, StaffSession
 from portal.models.stage import Action, ComplaintPoint, PointOutcome, Stage
+from portal.models.tracking import TrackingAttempt, TrackingGrant
 
 __all__ = [
     "Action",
@@ -16,6 +18,7 @@ __all__ = [
     "ComplaintPoint",
     "Draft",
     "Event",
+    "OutboxMessage",
     "Person",
     "PointOutcome",
     "Representation",
@@ -25,5 +28,7 @@ __all__ = [
     "Staff",
     "StaffSession",
     "Stage",
+    "TrackingAttempt",
+    "TrackingGrant",
     "representation_outcomes_sought",
 ]

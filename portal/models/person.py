@@ -47,6 +47,9 @@ class Person(Base):
     # Routes the person said we may use, best first; routes not listed must not be used.
     contact_routes: Mapped[list[str]] = mapped_column(JSON, default=list)
     contact_notes: Mapped[str | None] = mapped_column(String(1000))
+    # Routes that are not safe, with why (a code from notify/routes.py): nothing is ever
+    # sent that way, even if the route is also listed above.
+    unsafe_routes: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     adjustments: Mapped[str | None] = mapped_column(String(1000))
     interpreter_language: Mapped[str | None] = mapped_column(String(100))
     # Optional equality answers (vocabulary codes); usually "prefer_not_to_say" or empty.

@@ -69,6 +69,14 @@ class Representation(Base):
     may_contact_child_directly: Mapped[bool | None]
     may_share_with_team: Mapped[bool | None]
     needs_action_today: Mapped[bool | None]
+    # The young person agreed we may pass their name and contact details to advocacy.
+    advocacy_consent: Mapped[bool | None]
+    # Argon2 hash of the secret words given on the confirmation page ("check your complaint").
+    secret_hash: Mapped[str | None] = mapped_column(String(200))
+    # What the person last asked for from the tracking page and staff have not yet acted
+    # on: "information", "withdraw" or "next_stage" (see tracking/operations.py).
+    person_request: Mapped[str | None] = mapped_column(String(20))
+    person_request_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     # Flags that order the triage queue.
     young_person: Mapped[bool] = mapped_column(default=False)
@@ -137,5 +145,8 @@ class Representation(Base):
             ("young person", self.young_person),
             ("possible case concern", self.possible_case_concern),
             ("over 12 months", self.out_of_time),
+            ("added information", self.person_request == "information"),
+            ("asks to withdraw", self.person_request == "withdraw"),
+            ("asks for the next stage", self.person_request == "next_stage"),
         )
         return [name for name, on in names if on]

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from portal.models import Event, Representation, Staff
-from portal.triage import stages, states
+from portal.triage import notices, stages, states
 from portal.triage.guards import (
     Conflict,
     MissingDetail,
@@ -111,6 +111,8 @@ def classify(
         detail={"from": before_code, "to": code, "by": staff.display_name},
     )
     rep.events.append(event)
+    rep.person_request = None
+    notices.after_classify(session, rep, changed=code != before_code, now=now)
     return event
 
 

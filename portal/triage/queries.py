@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from portal.core.references import normalise_reference
 from portal.core.workdays import add_working_days
 from portal.intake.queries import timescales
-from portal.models import Event, Representation, Staff, Stage
+from portal.models import Event, OutboxMessage, Representation, Staff, Stage
 from portal.models.staff import RESPONDER
 from portal.triage.deadlines import Deadline, escalation_window_ends, stage_deadline
 
@@ -200,3 +200,14 @@ def audit_log(
     more = len(rows) > AUDIT_PAGE_SIZE
     rows = rows[:AUDIT_PAGE_SIZE]
     return rows, (rows[-1][0].id if more and rows else None)
+
+
+def messages_for(session: Session, rep: Representation) -> list[OutboxMessage]:
+    """Every message about this case, newest first, for the case page."""
+    return list(
+        session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.representation_id == rep.id)
+            .order_by(OutboxMessage.id.desc())
+        )
+    )

@@ -25,7 +25,7 @@ from portal.models import (
     Staff,
     Stage,
 )
-from portal.triage import deadlines, states
+from portal.triage import deadlines, notices, states
 from portal.triage.guards import MissingDetail, NotAllowed, check_version
 from portal.triage.priority import queue_rank
 
@@ -141,6 +141,7 @@ def acknowledge(
         raise MissingDetail("It cannot be acknowledged before it was received", "on")
     _event(rep, staff, "acknowledged", now, on=stage.acknowledged_on)
     refresh(session, rep)
+    notices.after_acknowledge(session, rep, now=now)
 
 
 def agree_statement(
@@ -231,6 +232,7 @@ def extend(
     stage.extension_reason = (reason or "").strip()
     _event(rep, staff, "extended", now, reason=stage.extension_reason, to=stage.extended_to)
     refresh(session, rep)
+    notices.after_extend(session, rep, now=now)
 
 
 def pause(
@@ -365,7 +367,9 @@ def escalate(
     window = deadlines.escalation_window_ends(stage, timescales(session))
     late = window is not None and day > window
     _event(rep, staff, f"escalated to stage {number}", now, requested_on=day, late=late)
+    rep.person_request = None
     refresh(session, rep)
+    notices.after_escalate(session, rep, now=now)
 
 
 def record_stage3_date(
@@ -452,6 +456,7 @@ def withdraw(
     rep.closed_on = day
     event = _event(rep, staff, "withdrawn", now, on=day)
     event.from_status = before
+    rep.person_request = None
     refresh(session, rep)
 
 

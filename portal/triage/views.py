@@ -20,6 +20,7 @@ from portal.intake.operations import council_date
 from portal.intake.queries import choices
 from portal.models import Representation, Staff
 from portal.models.types import utcnow
+from portal.notify.routes import UNSAFE_REASONS, WITHHELD_REASONS
 from portal.triage import audit, entry, operations, queries, restrictions, stages, states
 from portal.triage.actions import ACTIONS, offered
 from portal.triage.ages import age_warning
@@ -85,6 +86,9 @@ def case(reference: str) -> str:
         restrictions=restrictions.active_for(session, representation),
         age=age_warning(representation, council_date(utcnow())),
         stage_view=queries.stage_view(session, representation),
+        messages=queries.messages_for(session, representation),
+        withheld_reasons=WITHHELD_REASONS,
+        unsafe_reasons=UNSAFE_REASONS,
         title=f"Case {representation.reference}",
     )
 

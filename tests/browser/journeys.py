@@ -92,6 +92,8 @@ YOUNG_PERSON = Journey(
             Tick("Text message"),
             Fill("Mobile phone number for texts", _YP["contact"]["mobile"]),
         ),
+        "contact-safety": (Tick("No, only I will see it"),),
+        "advocate-consent": (Choose("Yes, tell them"),),
     },
     echoed=_YP["what-happened"]["what_happened"],
 )
@@ -155,6 +157,7 @@ ADULT = Journey(
         ),
         "contact": (Choose("Email"),),
         "contact-email": (Fill("What is your email address?", _AC["contact-email"]["email"]),),
+        "contact-safety": (Tick("No, only I will see it"),),
         "help": (),
         "equality": (Choose("No"),),
     },
@@ -178,6 +181,7 @@ CONCERN = Journey(
         ),
         "contact": (Choose("Phone"),),
         "contact-phone": (Fill("What is your phone number?", _CO["contact-phone"]["phone"]),),
+        "contact-safety": (Tick("No, only I will see it"),),
     },
     echoed=_CO["your-worry"]["what_happened"],
 )

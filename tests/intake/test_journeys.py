@@ -112,7 +112,18 @@ def test_young_person_worry_asks_whether_it_needs_sorting_today(forms, session):
         **{k: pages[k] for k in ("before-you-start", "name", "age")},
         "your-worry": {"what_happened": "I have no money for the bus to school."},
         "today": {"needs_action_today": "yes"},
-        **{k: pages[k] for k in ("when", "who", "make-it-better", "advocate", "contact")},
+        **{
+            k: pages[k]
+            for k in (
+                "when",
+                "who",
+                "make-it-better",
+                "advocate",
+                "contact",
+                "contact-safety",
+                "advocate-consent",
+            )
+        },
     }
     forms.walk("young-person", "worry", "young_person", pages)
     _submit(forms, "young-person")

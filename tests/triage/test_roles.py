@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from portal.models import Representation
+from portal.models import OutboxMessage, Representation
 from portal.models.staff import ADMIN, MANAGER, OFFICER, RESPONDER, ROLES
 from tests import helpers
 from tests.conftest import sign_in
@@ -30,6 +30,8 @@ ROUTE_TABLE = [
     ("triage.classify", "/staff/case/{reference}/classify", {OFFICER, MANAGER}),
     ("triage.log_entry", "/staff/log", {OFFICER, MANAGER}),
     ("triage.action_done", None, CASEWORKERS),  # POST only
+    ("triage.letter", "/staff/case/{reference}/messages/{message_id}/letter", CASEWORKERS),
+    ("triage.letter_posted", None, {OFFICER, MANAGER}),  # POST only
     ("triage.audit_log", "/staff/audit", {MANAGER}),
     ("admin.timescales_page", "/staff/settings/timescales", {MANAGER}),
     ("admin.categories", "/staff/settings/categories", {ADMIN, MANAGER}),
@@ -57,14 +59,16 @@ def reference(forms, session) -> str:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_opens_only_what_it_may(app, make_staff, reference, role):
+def test_each_role_opens_only_what_it_may(app, make_staff, reference, role, session):
+    message_id = session.scalars(select(OutboxMessage.id)).first()
     browser = FormClient(app.test_client())
     staff = make_staff(role, team_code="fostering")
     sign_in(browser, staff)
     for endpoint, url, allowed in ROUTE_TABLE:
         if url is None or allowed == PUBLIC:
             continue
-        status = browser.get(url.format(reference=reference, staff_id=staff.id)).status_code
+        address = url.format(reference=reference, staff_id=staff.id, message_id=message_id)
+        status = browser.get(address).status_code
         expected = {200, 302} if role in allowed else {403}
         assert status in expected, (endpoint, role, status)
 
@@ -72,7 +76,7 @@ def test_each_role_opens_only_what_it_may(app, make_staff, reference, role):
 def test_signed_out_people_are_sent_to_sign_in(client, reference):
     for _endpoint, url, allowed in ROUTE_TABLE:
         if url and allowed != PUBLIC:
-            response = client.get(url.format(reference=reference, staff_id=1))
+            response = client.get(url.format(reference=reference, staff_id=1, message_id=1))
             assert response.status_code == 302
             assert response.location.startswith("/staff/sign-in")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from wtforms import Field
+from wtforms.validators import StopValidation
 
 from portal.forms.fields import (
     NAME_MAX,
@@ -230,3 +232,25 @@ DisabilityForm = _equality_form(
     "disability",
     _l("Select yes, no or prefer not to say"),
 )
+
+
+class ContactSafetyForm(QuestionForm):
+    """Asked after the way to contact: someone who shares an inbox or a phone with the
+    person they are complaining about must not have our replies read by them."""
+
+    unsafe = CheckboxesField(
+        _l("Could someone else see what we send you?"),
+        description=_l("We will not send anything a way that someone else could see."),
+        choices=[
+            ("shared_email", _l("Someone else reads my email")),
+            ("shared_phone", _l("Someone else uses my phone or sees my texts")),
+            ("shared_post", _l("Someone else opens my post")),
+            ("none", _l("No, only I will see it")),
+        ],
+        message=_l("Select who could see what we send, or select only I will see it"),
+    )
+    exclusive = "none"
+
+    def validate_unsafe(self, field: Field) -> None:
+        if "none" in field.data and len(field.data) > 1:
+            raise StopValidation(_l("Select who could see, or select only I will see it, not both"))

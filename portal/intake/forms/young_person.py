@@ -180,3 +180,37 @@ class YoungContactForm(QuestionForm):
             raise StopValidation(
                 _l("Pick ways to get in touch, or pick do not get in touch, but not both")
             )
+
+
+class YoungContactSafetyForm(QuestionForm):
+    unsafe = CheckboxesField(
+        _l("Could anyone else see what we send you?"),
+        description=_l("We will not use a way that someone else could see."),
+        choices=[
+            ("shared_email", _l("Someone else reads my emails")),
+            ("shared_phone", _l("Someone else uses my phone or reads my texts")),
+            ("shared_post", _l("Someone else opens my letters")),
+            ("none", _l("No, only I will see it")),
+        ],
+        message=_l("Pick who could see what we send, or pick only I will see it"),
+    )
+    exclusive = "none"
+
+    def validate_unsafe(self, field: Field) -> None:
+        if "none" in field.data and len(field.data) > 1:
+            raise StopValidation(_l("Pick who could see, or pick only I will see it, not both"))
+
+
+class YoungAdvocacyConsentForm(QuestionForm):
+    advocacy_consent = RadiosField(
+        _l("Can we tell the advocacy service about you?"),
+        description=_l(
+            "We would tell them your first name, your age and how to get in touch with you. "
+            "We will not tell them what you wrote. An advocate will then get in touch."
+        ),
+        choices=[
+            ("yes", _l("Yes, tell them")),
+            ("no", _l("No, I will call them myself")),
+        ],
+        message=_l("Say if we can tell the advocacy service about you"),
+    )

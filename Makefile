@@ -17,9 +17,11 @@ PYTEST_ARGS ?=
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-run: db ## Set everything up and serve the portal at http://127.0.0.1:5000
+run: db ## Set everything up and serve the portal at http://127.0.0.1:5000 (with the message sender)
 	@echo "Serving Speak Up at http://127.0.0.1:5000 (Ctrl+C to stop)"
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	@echo "Messages are sent by the outbox sender alongside; read them in instance/mail/"
+	$(FLASK) outbox run & sender=$$!; trap 'kill $$sender 2>/dev/null || true' EXIT; \
+	  $(FLASK) run --host 127.0.0.1 --port 5000
 
 test: setup chromium services lint ## Set everything up, then run every check and the whole suite on SQLite and PostgreSQL
 	$(MAKE) --no-print-directory test-sqlite

@@ -24,11 +24,12 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import APIResponse, Browser, BrowserContext, Page, expect
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from portal.accounts import operations, totp
 from portal.db import Base
+from portal.models import OutboxMessage, Representation
 from portal.models.types import utcnow
 from portal.triage.actions import ACTIONS
 from tests import helpers
@@ -320,6 +321,18 @@ def _submit(
     return _open
 
 
+def _letter_path(world: World) -> str:
+    """The printable letter of the acknowledgement sent on the "open" case."""
+    reference = world.cases["open"]
+    with Session(world.engine) as session:
+        message_id = session.scalar(
+            select(OutboxMessage.id)
+            .join(Representation, Representation.id == OutboxMessage.representation_id)
+            .where(Representation.reference == reference, OutboxMessage.kind == "acknowledgement")
+        )
+    return f"/staff/case/{reference}/messages/{message_id}/letter"
+
+
 def _case_path(name: str, suffix: str = "") -> Callable[[World], str]:
     return lambda world: f"/staff/case/{world.cases[name]}{suffix}"
 
@@ -439,6 +452,7 @@ def _cases() -> list[Case]:
         Case("case-safeguarding", "officer", _case("safeguarding", "Words suggesting")),
         Case("case-restricted", "officer", _case("restricted", "Contact with")),
         Case("case-as-manager", "manager", _case("open", "Restrict contact")),
+        Case("letter", "officer", _goto(_letter_path)),
         Case("classify", "officer", _goto(_case_path("new", "/classify"), "Classify")),
         Case(
             "classify-error",

@@ -145,6 +145,7 @@ def load_demo_representations(session: Session, now: datetime) -> int:
     from portal.intake.operations import build_representation, next_step
     from portal.intake.queries import timescales
     from portal.models import Event, Representation
+    from portal.notify import messages
     from portal.triage.priority import queue_rank
 
     if session.scalar(select(Representation.id).limit(1)) is not None:
@@ -156,4 +157,6 @@ def load_demo_representations(session: Session, now: datetime) -> int:
         rep.next_due_on = next_step(rep, timescales(session)).due
         rep.events.append(Event(at=now, actor="demo", action="received", to_status=rep.status))
         session.add(rep)
+        # Their receipts too, so `make run` shows messages arriving in instance/mail/.
+        messages.on_arrival(session, rep, now=now, due=rep.next_due_on)
     return len(DEMO_REPRESENTATIONS)

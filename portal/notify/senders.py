@@ -65,10 +65,11 @@ def email_for(message: Outgoing, from_address: str) -> EmailMessage:
     email["Subject"] = message.subject
     email["Message-ID"] = message_id(message.dedupe_key, from_address)
     email["Date"] = format_datetime(utcnow())
-    email["Content-Language"] = message.language
     # Tell mail systems not to send out-of-office replies back to a no-reply address.
     email["Auto-Submitted"] = "auto-generated"
     email.set_content(message.body)
+    # After set_content, which replaces every Content-* header.
+    email["Content-Language"] = message.language
     return email
 
 

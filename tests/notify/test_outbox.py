@@ -54,7 +54,8 @@ def test_the_receipt_arrives_once_with_a_stable_message_id(smtp_app, smtp_forms,
     [mail] = smtp.to("pat@example.com")
     [message] = _messages(session)
     assert mail["Message-ID"] == f"<{message.dedupe_key}@speak-up.example.org>"
-    assert rep.reference in mail["Subject"]
+    assert rep.reference in mail["Subject"] and mail["Content-Language"] == "en"
+    assert mail["Auto-Submitted"] == "auto-generated"
     body = mail.get_content()
     assert "Dear Pat," in body and rep.reference in body
     assert "Nobody returned my calls" not in body

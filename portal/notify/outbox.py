@@ -194,6 +194,7 @@ def deliver(
                 attempts=tries,
                 reason="gave_up",
                 last_error=str(error)[:200],
+                maybe_sent=True,
             )
             return FAILED
         _finish(

@@ -197,11 +197,15 @@ class NotifySender:
     def send(self, message: Outgoing) -> str | None:
         from notifications_python_client.errors import APIError
 
-        try:
-            if message.maybe_sent:
+        if message.maybe_sent:
+            try:
                 existing = self._already_sent(message)
-                if existing:
-                    return existing
+            except APIError as error:
+                # Not knowing is no reason to give up on the message: try again later.
+                raise TemporaryFailure(f"notify:lookup:{error.status_code}") from None
+            if existing:
+                return existing
+        try:
             if message.channel == EMAIL:
                 response: Mapping[str, Any] = self.client.send_email_notification(
                     email_address=message.to,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -48,6 +49,15 @@ class FormClient:
             assert response.status_code == 302, (url, errors(response))
         assert response.location == f"/{journey}/check-answers", response.location
         return response.location
+
+
+def date_fields(prefix: str, day: date) -> dict[str, str]:
+    """A GOV.UK date input's three boxes, filled in with ``day``."""
+    return {
+        f"{prefix}-day": str(day.day),
+        f"{prefix}-month": str(day.month),
+        f"{prefix}-year": str(day.year),
+    }
 
 
 def errors(response: TestResponse) -> list[str]:

@@ -196,7 +196,8 @@ def on_arrival(db: Session, rep: Representation, *, now: datetime, due: date) ->
     safeguarding flag, and the advocacy service when a young person asked and agreed."""
     details = council()
     if rep.kind == "compliment":
-        if recipient(rep) is not None and recipient(rep).contact_routes:  # type: ignore[union-attr]
+        person = recipient(rep)
+        if person is not None and person.contact_routes:
             tell_person(db, rep, "thank_you", now=now)
     else:
         tell_person(db, rep, "receipt", now=now, due=due)

@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import cached_property, partial
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -40,6 +40,7 @@ from tests.browser.conftest import (
     newest_reference,
     open_context,
 )
+from tests.helpers import date_fields as _date
 
 pytestmark = pytest.mark.browser
 
@@ -67,14 +68,6 @@ class Account:
     email: str
     name: str
     secret: str
-
-
-def _date(prefix: str, day: date) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
 
 
 def _token(text: str, url: str) -> str:

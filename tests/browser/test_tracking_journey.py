@@ -5,7 +5,6 @@ once we have answered, ask for stage 2. Every page on the way passes axe-core.""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -15,16 +14,9 @@ from tests.browser.conftest import LiveServer, assert_no_axe_violations
 from tests.browser.test_staff_journey import _complain
 from tests.conftest import sign_in
 from tests.helpers import FormClient, errors
+from tests.helpers import date_fields as _date
 
 pytestmark = pytest.mark.browser
-
-
-def _date(prefix: str, day: date) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
 
 
 def _checked(page: Page) -> None:

@@ -15,20 +15,13 @@ from portal.models.types import utcnow
 from portal.tracking import throttle
 from tests import helpers
 from tests.helpers import CSRF, FormClient, errors, page_text
+from tests.helpers import date_fields as _date
 
 STATUTORY = {
     "classification": "statutory_complaint",
     "nature_code": "poor_communication",
     "service_code": "children_in_care",
 }
-
-
-def _date(prefix: str, day) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
 
 
 def _submit(

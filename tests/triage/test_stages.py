@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from portal.models import Event, Representation
 from portal.models.types import utcnow
 from tests import helpers
+from tests.helpers import date_fields as _date
 from tests.helpers import errors, page_text
 
 STATUTORY = {
@@ -19,14 +20,6 @@ STATUTORY = {
     "nature_code": "poor_communication",
     "service_code": "children_in_care",
 }
-
-
-def _date(prefix: str, day) -> dict[str, str]:
-    return {
-        f"{prefix}-day": str(day.day),
-        f"{prefix}-month": str(day.month),
-        f"{prefix}-year": str(day.year),
-    }
 
 
 @pytest.fixture

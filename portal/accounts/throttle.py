@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from portal.attempts import failures_since
 from portal.models import SignInAttempt
 
 WINDOW = timedelta(minutes=15)
@@ -28,12 +29,7 @@ def account_key(email: str) -> str:
 
 
 def _failures(session: Session, since: datetime, **match: str) -> int:
-    query = select(func.count(SignInAttempt.id)).where(
-        SignInAttempt.at > since, SignInAttempt.succeeded.is_(False)
-    )
-    for column, value in match.items():
-        query = query.where(getattr(SignInAttempt, column) == value)
-    return int(session.scalar(query) or 0)
+    return failures_since(session, SignInAttempt, since, **match)
 
 
 def is_throttled(session: Session, email: str, address: str, now: datetime) -> bool:

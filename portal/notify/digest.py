@@ -4,18 +4,17 @@ complaints are overdue or due within five working days. References and dates onl
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.core.workdays import add_working_days, is_working_day
+from portal.intake.operations import COUNCIL_TZ
 from portal.models import Representation, Staff
 from portal.models.staff import RESPONDER
 from portal.notify import messages
 from portal.triage import states
 
-COUNCIL_TZ = ZoneInfo("Europe/London")
 AHEAD_WORKING_DAYS = 5
 
 

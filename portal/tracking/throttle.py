@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from portal.attempts import failures_since
 from portal.models import TrackingAttempt
 
 WINDOW = timedelta(hours=1)
@@ -27,13 +28,8 @@ def reference_key(reference: str) -> str:
     return hashlib.sha256(reference.encode()).hexdigest()
 
 
-def _failures(db: Session, since: datetime, **match: str) -> int:
-    query = select(func.count(TrackingAttempt.id)).where(
-        TrackingAttempt.at > since, TrackingAttempt.succeeded.is_(False)
-    )
-    for column, value in match.items():
-        query = query.where(getattr(TrackingAttempt, column) == value)
-    return int(db.scalar(query) or 0)
+def _failures(session: Session, since: datetime, **match: str) -> int:
+    return failures_since(session, TrackingAttempt, since, **match)
 
 
 def is_throttled(db: Session, reference: str, address: str, now: datetime) -> bool:

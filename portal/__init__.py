@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from portal import config as config_module
 from portal import db, errors, i18n, security
+from portal.reports import rollup  # noqa: F401  (keeps report tallies in step with every flush)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -13,6 +13,7 @@ from portal.config import ROOT
 from portal.db import get_session
 from portal.models import Representation
 from portal.models.types import utcnow
+from portal.reports import rollup
 from portal.seed import (
     DEMO_PASSWORD,
     DEMO_STAFF,
@@ -40,6 +41,9 @@ def db_upgrade(revision: str) -> None:
     command.upgrade(alembic_config(current_app), revision)
     session = get_session(write=True)
     added = ensure_categories(session)
+    if rollup.needs_rebuild(session):
+        read = rollup.rebuild(session)
+        click.echo(f"Report figures worked out for {read} existing representations.")
     session.commit()
     click.echo(f"Database is up to date; {added} default category terms added.")
 
@@ -84,9 +88,12 @@ def representations_list(limit: int) -> None:
 def init_app(app: Flask) -> None:
     from portal.accounts.cli import staff_cli
     from portal.notify.cli import outbox_cli
+    from portal.reports.cli import import_cli, report_cli
 
     app.cli.add_command(staff_cli)
     app.cli.add_command(outbox_cli)
     app.cli.add_command(db_cli)
     app.cli.add_command(demo_data)
     app.cli.add_command(representations_cli)
+    app.cli.add_command(report_cli)
+    app.cli.add_command(import_cli)

@@ -316,6 +316,17 @@ _DISABILITY = (
     _PREFER_NOT_TO_SAY,
 )
 
+# What the Local Government and Social Care Ombudsman decided (001 Table 9, 002, 004).
+_OMBUDSMAN_DECISION = (
+    Term("maladministration_injustice", N_("Upheld: maladministration and injustice")),
+    Term("maladministration_no_injustice", N_("Upheld: maladministration, no injustice")),
+    Term("upheld_other_remedy", N_("Upheld: other remedy")),
+    Term("not_upheld", N_("Not upheld: no maladministration")),
+    Term("closed_after_initial_enquiries", N_("Closed after initial enquiries")),
+    Term("premature", N_("Premature: referred back to the council")),
+    Term("outside_jurisdiction", N_("Outside the Ombudsman's jurisdiction")),
+)
+
 VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "nature": _NATURE,
     "service": _SERVICE,
@@ -331,6 +342,7 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "gender": _GENDER,
     "ethnicity": _ETHNICITY,
     "disability": _DISABILITY,
+    "ombudsman_decision": _OMBUDSMAN_DECISION,
 }
 
 

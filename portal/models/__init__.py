@@ -5,6 +5,7 @@ from portal.models.draft import Draft
 from portal.models.event import Event
 from portal.models.outbox import OutboxMessage
 from portal.models.person import Person
+from portal.models.report import ReportEntry, ReportTally
 from portal.models.representation import Representation
 from portal.models.restriction import Restriction
 from portal.models.setting import Setting
@@ -21,6 +22,8 @@ __all__ = [
     "OutboxMessage",
     "Person",
     "PointOutcome",
+    "ReportEntry",
+    "ReportTally",
     "Representation",
     "Restriction",
     "Setting",

@@ -44,6 +44,10 @@ class Representation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
+    # The record's reference in the system it was imported from (``flask import``), and a
+    # digest of the imported row so importing the same file again changes nothing.
+    external_ref: Mapped[str | None] = mapped_column(String(100), unique=True)
+    import_digest: Mapped[str | None] = mapped_column(String(64))
     # One per draft: a second submit of the same draft finds this row instead of adding one.
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -96,6 +100,8 @@ class Representation(Base):
     concern_team_code: Mapped[str | None] = mapped_column(String(60))
     # Counted as "pre-complaint to stage 1" in the annual report.
     from_pre_complaint: Mapped[bool] = mapped_column(default=False)
+    # Handled locally by a team; the complaints team knows of it (001 Table 1a).
+    area_initiated: Mapped[bool] = mapped_column(default=False)
     assigned_team_code: Mapped[str | None] = mapped_column(String(60))
     assigned_staff_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff.id", ondelete="SET NULL"), index=True

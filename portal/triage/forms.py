@@ -27,6 +27,10 @@ class ClassifyForm(QuestionForm):
         choices=[(c.code, _l(c.label)) for c in CLASSIFICATIONS.values()],
         message=_l("Select what this is"),
     )
+    refused_route = SelectOneField(
+        _l("If refused: the procedure it was refused from"),
+        choices=[("statutory", _l("Statutory")), ("corporate", _l("Corporate"))],
+    )
     refusal_reason_code = SelectOneField(_l("If refused: the reason"))
     refusal_explanation = TextField(
         _l("If refused: the explanation for the person"),

@@ -34,6 +34,8 @@ class ClassificationDetails:
     deferred_until: date | None = None
     concern_team_code: str | None = None
     compliment_category_code: str | None = None
+    # Not a column of its own: a refusal is stored with the route it was refused from.
+    refused_route: str | None = None
 
 
 # The details each classification cannot do without: (attribute, field, message).
@@ -47,6 +49,7 @@ REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
         ("service_code", "Select the service the complaint is about"),
     ),
     "refused": (
+        ("refused_route", "Select the procedure it was refused from"),
         ("refusal_reason_code", "Select the reason for refusing"),
         ("refusal_explanation", "Explain the refusal in words the person will understand"),
     ),
@@ -92,10 +95,10 @@ def classify(
 
     before_status, before_code = rep.status, rep.classification
     for attribute, value in vars(details).items():
-        if value is not None:
+        if value is not None and attribute != "refused_route":
             setattr(rep, attribute, value)
     rep.classification = code
-    rep.route = target.route
+    rep.route = details.refused_route if code == "refused" else target.route
     rep.status = target.status
     if code in states.COMPLAINTS and before_status == states.PRE_COMPLAINT:
         rep.from_pre_complaint = True

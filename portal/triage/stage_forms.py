@@ -22,14 +22,6 @@ from portal.forms.fields import (
 from portal.models import Representation
 
 ACTION_SLOTS = 3
-OMBUDSMAN_DECISIONS = [
-    ("maladministration_injustice", _l("Upheld: maladministration and injustice")),
-    ("maladministration_no_injustice", _l("Upheld: maladministration, no injustice")),
-    ("not_upheld", _l("Not upheld: no maladministration")),
-    ("closed_after_initial_enquiries", _l("Closed after initial enquiries")),
-    ("premature", _l("Premature: referred back to the council")),
-    ("outside_jurisdiction", _l("Outside the Ombudsman's jurisdiction")),
-]
 POINT_CHOICES = [
     ("upheld", _l("Upheld")),
     ("partially_upheld", _l("Partially upheld")),
@@ -88,7 +80,8 @@ class EscalateForm(StageForm):
 
 
 class OmbudsmanDecisionForm(StageForm):
-    decision = SelectOneField(_l("Decision"), choices=OMBUDSMAN_DECISIONS)
+    vocabularies = {"decision": "ombudsman_decision"}
+    decision = SelectOneField(_l("Decision"))
     on = DateInputField(_l("Date of the decision"), description=_l("For example, 27 3 2026"))
 
 

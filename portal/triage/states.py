@@ -45,6 +45,7 @@ CLASSIFICATIONS: dict[str, Classification] = {
         Classification("member_enquiry", N_("Member or MP enquiry"), CLOSED),
         Classification("outside_remit", N_("Outside remit (miscellaneous)"), CLOSED),
         Classification("advice_only", N_("Advice and signposting only"), CLOSED),
+        Classification("handoff", N_("Handed on by the contact centre"), CLOSED),
     )
 }
 COMPLAINTS = ("statutory_complaint", "corporate_complaint")

@@ -33,6 +33,7 @@ def test_the_expected_lists_exist():
         "gender",
         "ethnicity",
         "disability",
+        "ombudsman_decision",
     }
 
 

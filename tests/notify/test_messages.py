@@ -121,6 +121,7 @@ def test_a_refusal_gives_the_reason_and_the_way_to_the_ombudsman(app, forms, sta
         "classify",
         {
             "classification": "refused",
+            "refused_route": "statutory",
             "refusal_reason_code": "court_proceedings",
             "refusal_explanation": "The family court is deciding contact.",
         },

@@ -69,9 +69,17 @@ def test_classified_cases_leave_the_top_of_the_queue(staff_client, session, rep)
     [
         ({}, "Select what this is"),
         ({"classification": "statutory_complaint"}, "Select the nature of the complaint"),
-        ({"classification": "refused"}, "Select the reason for refusing"),
+        ({"classification": "refused"}, "Select the procedure it was refused from"),
         (
-            {"classification": "refused", "refusal_reason_code": "out_of_time"},
+            {"classification": "refused", "refused_route": "statutory"},
+            "Select the reason for refusing",
+        ),
+        (
+            {
+                "classification": "refused",
+                "refused_route": "statutory",
+                "refusal_reason_code": "out_of_time",
+            },
             "Explain the refusal",
         ),
         ({"classification": "pre_complaint"}, "Say what information is missing"),
@@ -102,12 +110,14 @@ def test_refusal_records_the_reason_and_explanation(staff_client, session, rep):
         rep.reference,
         {
             "classification": "refused",
+            "refused_route": "corporate",
             "refusal_reason_code": "court_proceedings",
             "refusal_explanation": "The court is deciding this now.",
         },
     )
     rep = _fresh(session, rep)
     assert (rep.status, rep.refusal_reason_code) == ("closed", "court_proceedings")
+    assert rep.route == "corporate"  # counted under the corporate refusals (001 Table 1b)
 
 
 def test_reclassifying_needs_a_reason_and_is_audited(staff_client, session, rep):
@@ -157,6 +167,7 @@ def test_a_stale_page_is_refused_and_says_what_changed(app, make_staff, session,
             "csrf_token": token,
             "version": version,
             "classification": "refused",
+            "refused_route": "statutory",
             "refusal_reason_code": "out_of_time",
             "refusal_explanation": "Too late.",
         },

@@ -162,14 +162,20 @@ def facts_for(rep: Representation, timescales: Mapping[str, Timescale]) -> list[
         done = stage.responded_on
         col = f"{stage.route}_{stage.number}"
         add("stage_outcomes", "", stage.outcome or NOT_RECORDED, col, day=done)
+        actual = sorted({c.code for c in stage.actual_outcomes})
         if stage.outcome == "withdrawn":
-            # Withdrawn before a response: no response to time, and no actual outcome.
+            # Withdrawn before a response: nothing to time; counted as an actual outcome of
+            # its own, as 001 Table 8a does.
+            for code in actual or ["complaint_withdrawn"]:
+                add("actual_outcomes", "", code, col, day=done)
             continue
-        days = stage_days(stage)
-        bucket = timescale_bucket(days, stage_limits(stage.route, stage.number, timescales))
-        add("timescales", col, bucket, day=done, value=days)
-        actual = sorted({c.code for c in stage.actual_outcomes}) or [NOT_RECORDED]
-        for code in actual:
+        if not rep.area_initiated:
+            # Area-initiated complaints are answered by the team, outside the complaints
+            # team's timescales, and 001 §4.4.1 leaves them out of Table 2.
+            days = stage_days(stage)
+            limits = stage_limits(stage.route, stage.number, timescales)
+            add("timescales", col, timescale_bucket(days, limits), day=done, value=days)
+        for code in actual or [NOT_RECORDED]:
             add("actual_outcomes", "", code, col, day=done)
         if (stage.learning or "").strip():
             add("learning", "", "stages_with_learning", col, day=done)

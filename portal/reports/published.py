@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from portal.reports.tables import Cell, Report, Table
+from portal.reports.tables import Cell, Part, Report, Table
 
 SMALL = 5
 HIDDEN = "<5"
@@ -69,7 +69,22 @@ def publish_table(table: Table) -> Table:
                         replace(cell, average=None, shown="-") if cell.count < SMALL else cell
                         for cell in row.cells
                     ]
+        _protect_grand_total(part, len(table.columns))
     return table
+
+
+def _protect_grand_total(part: Part, width: int) -> None:
+    """Table 1a's grand total adds up the section totals, so beside exactly one hidden
+    section total it would give that one back: it is hidden instead."""
+    grand = [s for s in part.sections if s.code == "all"]
+    if not grand:
+        return
+    totals = [r for s in part.sections if s.code != "all" for r in s.rows if r.kind == "total"]
+    row = grand[0].rows[0]
+    for j in range(width):
+        hidden = [r for r in totals if r.cells[j].shown in (HIDDEN, ALSO_HIDDEN)]
+        if len(hidden) == 1 and row.cells[j].shown is None:
+            row.cells[j] = _hide(row.cells[j])
 
 
 def _groups(rows: list, table: Table, periods: list) -> list[list[tuple[int, int]]]:

@@ -90,7 +90,8 @@ HISTORY = [
         "lgsco_received_on": "2019-06-10",
         "lgsco_decision": "Premature: referred back to the council",
     },
-    # A young person's complaint withdrawn before a response: no timescale, no actual outcome.
+    # A young person's complaint withdrawn before a response: no timescale; its actual
+    # outcome is "complaint withdrawn".
     {
         "external_ref": "R13", "received_on": "2019-08-01", "route": "corporate",
         "type": "complaint", "method": "email", "submitter_role": "young_person",
@@ -212,15 +213,19 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "Statutory stage 2 / Not recorded": ["1", "0"],
         "Statutory stage 2 / Total": ["1", "0"],
         "Corporate stage 1 / Explanation": ["1", "0"],
-        "Corporate stage 1 / Total": ["1", "0"],
+        "Corporate stage 1 / Complaint withdrawn": ["0", "1"],
+        "Corporate stage 1 / Total": ["1", "1"],
         "Total / Explanation": ["2", "0"],
         "Total / Apology": ["1", "0"],
+        "Total / Complaint withdrawn": ["0", "1"],
         "Total / Not recorded": ["2", "0"],
-        "Total / Total": ["5", "0"],
+        "Total / Total": ["5", "1"],
         "Young people / Corporate stage 1 / Explanation": ["1", "0"],
-        "Young people / Corporate stage 1 / Total": ["1", "0"],
+        "Young people / Corporate stage 1 / Complaint withdrawn": ["0", "1"],
+        "Young people / Corporate stage 1 / Total": ["1", "1"],
         "Young people / Total / Explanation": ["1", "0"],
-        "Young people / Total / Total": ["1", "0"],
+        "Young people / Total / Complaint withdrawn": ["0", "1"],
+        "Young people / Total / Total": ["1", "1"],
     },
     "stage_outcomes": {
         "Statutory stage 1 / Upheld": ["2", "0"],

@@ -53,11 +53,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from portal.accounts.views import blueprint as accounts
     from portal.admin.views import blueprint as admin
     from portal.intake.views import blueprint as intake
+    from portal.reports.views import blueprint as reports
     from portal.tracking.views import blueprint as tracking
     from portal.triage.letters import blueprint as triage  # the case page's letters too
 
     app.register_blueprint(intake)
     app.register_blueprint(tracking)
+    app.register_blueprint(reports)
     app.register_blueprint(accounts)
     app.register_blueprint(triage)
     app.register_blueprint(admin)

@@ -75,3 +75,15 @@ def clean_line(value: str | None, max_length: int | None = None) -> str:
     if max_length is not None:
         text = text[:max_length].rstrip()
     return text
+
+
+DOCUMENT_TAGS = frozenset(
+    {"a", "p", "h1", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "code", "pre",
+     "blockquote", "table", "thead", "tbody", "tr", "th", "td", "hr", "br"}
+)  # fmt: skip
+
+
+def clean_document(html: str) -> str:
+    """Our own documents (docs/*.md rendered to HTML) reduced to plain structure: no
+    scripts, styles or attributes other than a link's address, whatever the file holds."""
+    return bleach.clean(html, tags=DOCUMENT_TAGS, attributes={"a": ["href"]}, strip=True)

@@ -157,6 +157,12 @@ def facts_for(rep: Representation, timescales: Mapping[str, Timescale]) -> list[
             add("equality", question, answer or NOT_RECORDED)
 
     for stage in rep.stages:
+        if stage.number == 1 and stage.acknowledged_on is not None:
+            # The Complaint Handling Code asks for acknowledgement within 5 working days.
+            days = working_days_between(stage.requested_on, stage.acknowledged_on)
+            target = timescales["acknowledgement"].target_days
+            bucket = "within_target" if days <= target else "over"
+            add("acknowledgements", stage.route, bucket, day=stage.acknowledged_on, value=days)
         if stage.responded_on is None:
             continue
         done = stage.responded_on

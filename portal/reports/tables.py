@@ -46,6 +46,9 @@ class TableSpec:
     id: str
     title: str
     sections: tuple[SectionSpec, ...]
+    # The facts it reads, when it is a view of another table's (the Complaint Handling
+    # Code report shows the corporate parts of the annual report's tables).
+    source: str = ""
     # Columns within each period, e.g. statutory and corporate; ("", "") for a single one.
     columns: tuple[tuple[str, str], ...] = (("", "Number"),)
     # Young people's subset shown beside it, where the seeds show one (001 3b, 5b, 6b, 7b...).
@@ -161,6 +164,14 @@ def _timescale_rows(route: str, number: int) -> Callable[[Lists, Mapping[str, Ti
     return rows
 
 
+def _acknowledgement_rows(_lists: Lists, limits: Mapping[str, Timescale]) -> Labels:
+    days = limits["acknowledgement"].target_days
+    return [
+        ("within_target", _("Within %(days)d working days", days=days)),
+        ("over", _("Over %(days)d working days", days=days)),
+    ]
+
+
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "representations_by_type",
@@ -190,6 +201,16 @@ TABLES: tuple[TableSpec, ...] = (
                 only_when_counted=True,
             ),
         ),
+    ),
+    TableSpec(
+        "acknowledgements",
+        _l("Complaints acknowledged within timescale"),
+        (
+            SectionSpec("statutory", _l("Statutory stage 1"), _acknowledgement_rows),
+            SectionSpec("corporate", _l("Corporate stage 1"), _acknowledgement_rows),
+        ),
+        percentages=True,
+        averages=True,
     ),
     TableSpec(
         "timescales",
@@ -310,10 +331,84 @@ TABLES: tuple[TableSpec, ...] = (
         many_per_representation=True,
     ),
 )
+SPECS_BY_ID = {spec.id: spec for spec in TABLES}
+
+
+_CORPORATE_STAGES = STAGE_COLUMNS[3:]
+# The Ombudsman's Complaint Handling Code report: corporate complaints only.
+CHC_TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "chc_received",
+        _l("Corporate complaints received"),
+        (SectionSpec("corporate", "", _fixed(*_COMPLAINT_ROWS["corporate"])),),
+        source="representations_by_type",
+    ),
+    TableSpec(
+        "chc_acknowledged",
+        _l("Stage 1 complaints acknowledged"),
+        (SectionSpec("corporate", "", _acknowledgement_rows),),
+        source="acknowledgements",
+        percentages=True,
+        averages=True,
+    ),
+    TableSpec(
+        "chc_timescales",
+        _l("Complaints answered within the Code's timescales"),
+        tuple(s for s in SPECS_BY_ID["timescales"].sections if s.code.startswith("corporate")),
+        source="timescales",
+        percentages=True,
+        averages=True,
+    ),
+    TableSpec(
+        "chc_outcomes",
+        _l("Findings at each stage"),
+        SPECS_BY_ID["stage_outcomes"].sections,
+        columns=_CORPORATE_STAGES,
+        source="stage_outcomes",
+        percentages=True,
+    ),
+    TableSpec(
+        "chc_refused",
+        _l("Complaints not accepted, by the type of reason"),
+        (_listed("corporate", "", "refusal_reason", NOT_RECORDED_ROW),),
+        source="refusal_reasons",
+    ),
+    TableSpec(
+        "chc_ombudsman",
+        _l("Ombudsman enquiries and decisions"),
+        SPECS_BY_ID["ombudsman"].sections,
+        source="ombudsman",
+    ),
+    TableSpec(
+        "chc_learning",
+        _l("Learning and service improvements"),
+        SPECS_BY_ID["learning"].sections,
+        columns=_CORPORATE_STAGES,
+        source="learning",
+        many_per_representation=True,
+    ),
+)
 TABLE_IDS = tuple(spec.id for spec in TABLES)
-# The tables ``flask report annual`` writes, one CSV each (learning is a list, not counts).
-EXPORTED_IDS = tuple(id_ for id_ in TABLE_IDS if id_ != "learning")
-SPECS = {spec.id: spec for spec in TABLES}
+# The annual report page: every table.
+REPORT_IDS = TABLE_IDS
+# The tables ``flask report annual`` writes, one CSV each, as the issue names them.
+EXPORTED_IDS = (
+    "representations_by_type",
+    "refusal_reasons",
+    "timescales",
+    "methods",
+    "roles",
+    "natures",
+    "services",
+    "outcomes_sought",
+    "actual_outcomes",
+    "stage_outcomes",
+    "ombudsman",
+    "compliments",
+    "equality",
+)
+CHC_IDS = tuple(spec.id for spec in CHC_TABLES)
+SPECS = {spec.id: spec for spec in (*TABLES, *CHC_TABLES)}
 
 
 @dataclass(frozen=True)
@@ -474,11 +569,13 @@ def build_table(
     if spec.young_people:
         parts.append(Part(True, _l("Young people (included above)"), []))
 
+    source = spec.source or spec.id
+
     def tally(period: Period, section: str, row: str, col: str, yp_only: bool) -> tuple[int, int]:
         found = tallies[index[period]]
         count = value = 0
         for yp in (True,) if yp_only else (False, True):
-            c, v = found.get((spec.id, section, row, col, yp), (0, 0))
+            c, v = found.get((source, section, row, col, yp), (0, 0))
             count, value = count + c, value + v
         return count, value
 
@@ -500,7 +597,7 @@ def build_table(
                 row
                 for found in tallies
                 for (table, section, row, _col, _yp) in found
-                if table == spec.id and section == section_spec.code
+                if table == source and section == section_spec.code
             }
             known = {code for code, _ in labelled}
             labelled += [

@@ -424,6 +424,23 @@ def _new_account(page: Page, world: World) -> None:
     _heading(page, "Account created")
 
 
+def _figure_list(page: Page, world: World) -> None:
+    """The representations behind the first figure of the annual report."""
+    assert world.cases  # made once per module: the report has figures
+    page.goto("/staff/reports")
+    page.locator(".app-report-table a").first.click()
+    expect(page.get_by_role("table")).to_be_visible()
+
+
+def _report(query: str = "") -> Opener:
+    def _open(page: Page, world: World) -> None:
+        assert world.cases
+        page.goto(f"/staff/reports{query}")
+        expect(page.locator("svg[role=img]").first).to_be_visible()
+
+    return _open
+
+
 def _cases() -> list[Case]:
     admin_self = lambda world: f"/staff/accounts/{world.accounts['admin'].id}"  # noqa: E731
     return [
@@ -473,6 +490,14 @@ def _cases() -> list[Case]:
                 lambda page, _w: page.locator("input.govuk-input").first.fill(""),
             ),
         ),
+        Case("reports", "officer", _report()),
+        Case("reports-published", "manager", _report("?version=published&earlier=2")),
+        Case("reports-quarter", "officer", _report("?quarter=2&earlier=0")),
+        Case("reports-error", "officer", _goto("/staff/reports?year=20x6")),
+        Case("reports-list", "officer", _figure_list),
+        Case("counting-rules", "officer", _goto("/staff/reports/counting-rules")),
+        Case("chc", "manager", _goto("/staff/reports/complaint-handling-code")),
+        Case("dashboard", "manager", _goto("/staff/dashboard", "Dashboard")),
         Case("categories", "admin", _goto("/staff/settings/categories", "Category lists")),
         Case("categories-error", "admin", _submit("/staff/settings/categories", "Add")),
         Case("council", "admin", _goto("/staff/settings/council", "Council details")),

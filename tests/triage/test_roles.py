@@ -37,6 +37,21 @@ ROUTE_TABLE = [
     ("admin.categories", "/staff/settings/categories", {ADMIN, MANAGER}),
     ("admin.change_category", None, {ADMIN, MANAGER}),  # POST only
     ("admin.council_page", "/staff/settings/council", {ADMIN}),
+    ("reports.annual", "/staff/reports", {OFFICER, MANAGER}),
+    (
+        "reports.complaint_handling_code",
+        "/staff/reports/complaint-handling-code",
+        {OFFICER, MANAGER},
+    ),
+    ("reports.table_csv", "/staff/reports/methods.csv", {OFFICER, MANAGER}),
+    ("reports.workbook", "/staff/reports/annual.xlsx", {OFFICER, MANAGER}),
+    (
+        "reports.entries",
+        "/staff/reports/list?table=methods&first=202004&last=202103",
+        {OFFICER, MANAGER},
+    ),
+    ("reports.counting_rules", "/staff/reports/counting-rules", {OFFICER, MANAGER}),
+    ("reports.dashboard_page", "/staff/dashboard", {OFFICER, MANAGER}),
     ("triage.stage_action", "/staff/case/{reference}/acknowledge", {OFFICER, MANAGER}),
     ("triage.stage_action", "/staff/case/{reference}/restrict-contact", {MANAGER}),
 ]

@@ -12,13 +12,14 @@ checks exactly that on random data.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, delete, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
+from portal.core.timescales import DEFAULT_TIMESCALES, Timescale
 from portal.intake.queries import timescales
 from portal.models import (
     Action,
@@ -27,6 +28,7 @@ from portal.models import (
     ReportEntry,
     ReportTally,
     Representation,
+    Setting,
     Stage,
 )
 from portal.reports.facts import Fact, facts_for
@@ -228,6 +230,12 @@ def rebuild(session: Session, batch: int = 2000) -> int:
         for fact in new:
             count, value = deltas.get(_fact_key(fact), (0, 0))
             deltas[_fact_key(fact)] = (count + 1, value + fact.value)
+    snapshot = _limits_snapshot(limits)
+    setting = session.get(Setting, JUDGED_BY_KEY)
+    if setting is None:
+        session.add(Setting(key=JUDGED_BY_KEY, value=snapshot))
+    else:
+        setting.value = snapshot
     if deltas:
         connection.execute(
             insert(ReportTally),
@@ -237,6 +245,23 @@ def rebuild(session: Session, batch: int = 2000) -> int:
             ],
         )
     return read
+
+
+# The timescales the figures were last worked out with, so the report can say when the
+# council has changed them since (earlier stages are judged again only by a rebuild).
+JUDGED_BY_KEY = "report_timescales"
+
+
+def _limits_snapshot(limits: Mapping[str, Timescale]) -> dict[str, list[int | None]]:
+    return {key: [t.target_days, t.extended_days] for key, t in sorted(limits.items())}
+
+
+def timescales_changed_since_rebuild(session: Session) -> bool:
+    """True when the council's timescales differ from those the figures were judged by
+    (the defaults, until the first rebuild)."""
+    stored = session.get(Setting, JUDGED_BY_KEY)
+    judged_by = stored.value if stored else _limits_snapshot(DEFAULT_TIMESCALES)
+    return bool(judged_by != _limits_snapshot(timescales(session)))
 
 
 def needs_rebuild(session: Session) -> bool:

@@ -19,7 +19,7 @@ from portal.db import get_session
 from portal.intake.operations import council_date
 from portal.models import ReportEntry, Representation
 from portal.models.types import utcnow
-from portal.reports import charts, dashboard
+from portal.reports import charts, dashboard, rollup
 from portal.reports.cli import default_earlier_years
 from portal.reports.exports import to_csv, to_xlsx
 from portal.reports.periods import Period, comparison, financial_year_of
@@ -127,6 +127,7 @@ def annual() -> str:
         "reports/annual.html",
         report=report,
         choice=choice,
+        timescales_changed=rollup.timescales_changed_since_rebuild(get_session()),
         charts=charts.for_report(report),
         years=range(financial_year_of(today), 1999, -1),
     )

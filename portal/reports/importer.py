@@ -165,6 +165,7 @@ class _Row:
         self.line = line
         self.values = {k: (v or "").strip() for k, v in values.items() if k in COLUMNS}
         self.problems: list[Problem] = []
+        self.new_terms: dict[tuple[str, str], str] = {}
 
     def text(self, column: str) -> str:
         return self.values.get(column, "")
@@ -228,9 +229,8 @@ class _Lists:
         if not self.create_missing:
             row.fail(column, f"'{label}' is not in the {vocabulary.replace('_', ' ')} list")
             return None
-        key = (vocabulary, label.strip().casefold())
-        if key not in self.pending:
-            self.pending[key] = label.strip()
+        # Kept with the row: a refused row must add nothing to the lists.
+        row.new_terms[(vocabulary, label.strip().casefold())] = label.strip()
         return None  # resolved by ``add_pending`` before the row is stored
 
     def add_pending(self, result: Result, dry_run: bool) -> None:
@@ -283,10 +283,14 @@ def read_rows(text: str) -> tuple[list[_Row], list[Problem]]:
     ]
     if problems:
         return [], problems
-    rows = []
-    for values in reader:
-        rows.append(_Row(reader.line_num, values))
-    return rows, []
+    rows: list[_Row] = []
+    while True:
+        first_line = reader.line_num + 1  # a quoted cell may run over several lines
+        try:
+            values = next(reader)
+        except StopIteration:
+            return rows, []
+        rows.append(_Row(first_line, values))
 
 
 def import_representations(
@@ -323,6 +327,8 @@ def import_representations(
             result.problems.extend(row.problems)
         else:
             checked.append((row, parsed))
+            for key, label in row.new_terms.items():
+                lists.pending.setdefault(key, label)
     lists.add_pending(result, dry_run)
     for row, parsed in checked:
         for column in LISTED:
@@ -418,7 +424,9 @@ def _check_stages(
             row.fail(start_column, "a corporate complaint has no stage 3")
         if number > 1 and start is None:
             row.fail(start_column, f"is needed when stage {number} has other details")
-        if number > 1 and stages[-1] is None:
+        previous = stages[-1] if number > 1 else None
+        if number > 1 and (previous is None or previous["responded_on"] is None):
+            # As on the staff pages: a stage is asked for once the one before was answered.
             row.fail(start_column, f"stage {number} needs stage {number - 1} first")
         if start and previous_answer and start < previous_answer:
             later = "received_on" if number == 1 else f"stage{number - 1}_responded_on"

@@ -155,9 +155,11 @@ def _forget_deleted(session: Session, _context: Any, _instances: Any) -> None:
 
 @event.listens_for(Session, "after_flush")
 def _follow_changes(session: Session, _context: Any) -> None:
+    # A stage, person or action deleted on its own changes its representation's figures.
+    parts_deleted = [obj for obj in session.deleted if not isinstance(obj, Representation)]
     changed = {
         rep.id: rep
-        for rep in _touched(session, [*session.new, *session.dirty])
+        for rep in _touched(session, [*session.new, *session.dirty, *parts_deleted])
         if rep.id is not None and rep not in session.deleted
     }
     if changed:

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from portal.config import ROOT
 from portal.db import get_session
+from portal.intake.operations import council_date
 from portal.models import Representation
 from portal.models.types import utcnow
-from portal.reports import rollup
+from portal.reports import demo_history, rollup
 from portal.seed import (
     DEMO_PASSWORD,
     DEMO_STAFF,
@@ -57,8 +58,10 @@ def demo_data() -> None:
     load_demo_settings(session)
     load_demo_staff(session)
     load_demo_representations(session, utcnow())
+    history = demo_history.load(session, council_date(utcnow()), utcnow())
     session.commit()
     click.echo(f"Demo settings loaded; {added} category terms added.")
+    click.echo(f"Demo history: {history.added} earlier representations added for the reports.")
     click.echo("")
     click.echo("Staff sign-in: http://127.0.0.1:5000/staff/sign-in")
     for email, _name, role, _team in DEMO_STAFF:

@@ -77,6 +77,11 @@ test-sqlite: setup
 test-postgres: setup services
 	bash scripts/with-fresh-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
+.PHONY: bench-report
+bench-report: $(VENV)/.installed services ## Time the annual report over 1,000,000 representations on SQLite and PostgreSQL (slow; not in make test)
+	$(BIN)/python -m bench.report_bench --db sqlite --rows $(or $(BENCH_ROWS),1000000)
+	bash scripts/with-fresh-postgres.sh $(BIN)/python -m bench.report_bench --db postgresql --rows $(or $(BENCH_ROWS),1000000)
+
 clean: ## Remove everything the set-up made
 	rm -rf $(VENV) node_modules static/build instance .pytest_cache .mypy_cache .ruff_cache
 	find translations -name '*.mo' -delete

@@ -104,8 +104,7 @@ def apply_deltas(connection: Connection, deltas: dict[tuple[Any, ...], tuple[int
             "value": ReportTally.value + statement.excluded.value,
         },
     )
-    for row in rows:
-        connection.execute(statement, row)
+    connection.execute(statement, rows)
 
 
 def _difference(old: list[Fact], new: list[Fact]) -> dict[tuple[Any, ...], tuple[int, int]]:

@@ -62,11 +62,11 @@ def _section_totals(table: Table) -> Chart:
     )
 
 
-def _rows_of_first_column(table: Table, chart_id: str, title: str) -> Chart:
+def _rows_of_chosen_period(table: Table, chart_id: str, title: str) -> Chart:
+    """The rows' figures for the chosen period: its only column, or the total column that
+    follows its sub-columns (see ``tables.columns_for``)."""
     part = table.parts[0]
-    column = len(table.columns) - 1 if len(table.spec.columns) > 1 else 0
-    if len(table.spec.columns) > 1:
-        column = len(table.spec.columns)  # the chosen period's total column
+    column = len(table.spec.columns) if len(table.spec.columns) > 1 else 0
     bars = [
         _bar(str(row.label), row.cells[column].count, row.cells[column].shown)
         for section in part.sections
@@ -83,11 +83,11 @@ def for_report(report: Report) -> dict[str, Chart]:
     if "representations_by_type" in found:
         charts["representations_by_type"] = _section_totals(found["representations_by_type"])
     if "methods" in found:
-        charts["methods"] = _rows_of_first_column(
+        charts["methods"] = _rows_of_chosen_period(
             found["methods"], "chart-methods", _("How complaints were made")
         )
     if "stage_outcomes" in found:
-        charts["stage_outcomes"] = _rows_of_first_column(
+        charts["stage_outcomes"] = _rows_of_chosen_period(
             found["stage_outcomes"], "chart-outcomes", _("Findings at every stage")
         )
     return charts

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flask_babel import gettext as _
@@ -670,15 +670,7 @@ def _grand_total(part: Part, columns: list[Column]) -> Section:
 
 
 def _with_percent(cell: Cell, total: int) -> Cell:
-    return Cell(
-        cell.count,
-        percent=percent(cell.count, total),
-        section=cell.section,
-        row=cell.row,
-        col=cell.col,
-        period=cell.period,
-        young_person=cell.young_person,
-    )
+    return replace(cell, percent=percent(cell.count, total))
 
 
 def _average_row(

@@ -17,6 +17,7 @@ from portal.config import ROOT
 from portal.core.text import clean_document
 from portal.db import get_session
 from portal.intake.operations import council_date
+from portal.intake.queries import timescales
 from portal.models import ReportEntry, Representation
 from portal.models.types import utcnow
 from portal.reports import charts, dashboard, rollup
@@ -29,6 +30,8 @@ from portal.reports.tables import (
     REPORT_IDS,
     SPECS,
     Cell,
+    Lists,
+    TableSpec,
     build_report,
     earliest_period_year,
 )
@@ -220,28 +223,24 @@ def entries() -> str:
     )
 
 
-def _describe(spec: Any, args: Any) -> list[str]:
+def _describe(spec: TableSpec, args: Any) -> list[str]:
     """The section, row and column a figure belongs to, in the report's words."""
-    from portal.intake.queries import timescales
-    from portal.reports.tables import Lists
-
+    session = get_session()
+    lists, limits = Lists(session), timescales(session)
+    section_code, row_code, col_code = args.get("section"), args.get("row"), args.get("col")
     words: list[str] = []
-    section_code = args.get("section")
     for section in spec.sections:
-        if section.code == section_code and section.title:
+        if section_code is not None and section.code != section_code:
+            continue
+        if section.title:
             words.append(str(section.title))
-            rows = dict(section.rows(Lists(get_session()), timescales(get_session())))
-            if args.get("row") in rows:
-                words.append(str(rows[args["row"]]))
-    if section_code is None and args.get("row"):
-        for section in spec.sections:
-            rows = dict(section.rows(Lists(get_session()), timescales(get_session())))
-            if args["row"] in rows:
-                words.append(str(rows[args["row"]]))
-                break
+        rows = dict(section.rows(lists, limits))
+        if row_code in rows:
+            words.append(str(rows[row_code]))
+        break
     columns = dict(spec.columns)
-    if args.get("col") in columns and args.get("col"):
-        words.append(str(columns[args["col"]]))
+    if col_code and col_code in columns:
+        words.append(str(columns[col_code]))
     return words
 
 

@@ -18,6 +18,16 @@ LANGUAGE_NAMES = {
     "ur": "اردو",
     "ar": "العربية",
 }
+# How staff pages (which stay in English) name the language a person wrote in.
+LANGUAGE_NAMES_IN_ENGLISH = {
+    "en": "English",
+    "cy": "Welsh",
+    "pl": "Polish",
+    "ro": "Romanian",
+    "ur": "Urdu",
+    "ar": "Arabic",
+}
+STAFF_PATH = "/staff"
 
 
 def supported_locales(app: Flask) -> list[str]:
@@ -33,6 +43,9 @@ def select_locale() -> str:
     if not has_request_context():
         # The outbox sender and other commands: messages choose their own locale.
         return supported[0]
+    if request.path == STAFF_PATH or request.path.startswith(STAFF_PATH + "/"):
+        # Staff pages stay in English; letters to a person force the person's language.
+        return "en"
     asked = request.args.get("lang")
     if asked in supported:
         g.locale_chosen = asked
@@ -68,6 +81,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         text_direction=text_direction,
         language_names=LANGUAGE_NAMES,
+        language_in_english=LANGUAGE_NAMES_IN_ENGLISH,
         format_date=format_date,
         format_datetime=format_datetime,
         get_locale=get_locale,

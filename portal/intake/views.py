@@ -271,3 +271,13 @@ def _is_hex_colour(value: str) -> bool:
 @blueprint.get("/privacy")
 def privacy() -> str:
     return render_template("intake/privacy.html")
+
+
+# When the accessibility statement was last reviewed against the tests it describes.
+STATEMENT_PREPARED = date(2026, 11, 25)
+
+
+@blueprint.get("/accessibility")
+def accessibility() -> str:
+    """The statement the accessibility regulations require (GOV.UK's model statement)."""
+    return render_template("intake/accessibility.html", statement_date=STATEMENT_PREPARED)

@@ -1,7 +1,7 @@
 """axe-core finds no WCAG 2.2 AA or best-practice violations on any public page: every step
 of every journey blank (first visit), with errors and filled in (revisited with saved
 answers), check-answers, confirmation (plain and safeguarding-flagged), the start page, help,
-privacy and the error pages.
+privacy, the accessibility statement and the error pages.
 
 Pages are reached the quick way: the answers before the page under test are posted over
 HTTP from the browser context (so the cookie is the browser's), then the page itself is
@@ -346,6 +346,7 @@ def _cases() -> list[Case]:
         Case("young-person/confirmation-safeguarding", _safeguarding, young_person=True),
         Case("help-now", _goto("/help-now", "Get help now")),
         Case("privacy", _goto("/privacy", "How we use your information")),
+        Case("accessibility", _goto("/accessibility", "Accessibility statement")),
         Case("not-found", _goto("/no/such-page", "Page not found")),
         Case("session-expired", _session_expired),
     ]

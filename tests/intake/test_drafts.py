@@ -60,7 +60,8 @@ def test_exit_this_page_ends_the_draft_on_the_server(forms, session, app):
 
 def test_every_page_offers_the_quick_exit_and_help(forms, app):
     _start_adult(forms)
-    for url in ("/", "/start/what", "/adult/relationship", "/help-now", "/privacy", "/nope"):
+    pages = ("/", "/start/what", "/adult/relationship", "/help-now", "/privacy", "/accessibility")
+    for url in (*pages, "/nope"):
         html = forms.get(url).get_data(as_text=True)
         assert 'class="govuk-exit-this-page"' in html, url
         assert 'href="/exit"' in html, url
@@ -107,3 +108,11 @@ def test_abandoned_drafts_are_removed_once_expired(forms, app, session):
     another_browser = helpers.FormClient(app.test_client())
     another_browser.post("/start/what", {"intent": "thanks"})
     assert len(session.scalars(select(Draft)).all()) == 1
+
+
+def test_the_accessibility_statement_says_what_was_tested_and_how_to_complain(forms):
+    text = " ".join(forms.get("/accessibility").get_data(as_text=True).split())
+    assert "Web Content Accessibility Guidelines version 2.2 AA" in text
+    assert "axe-core" in text and "only a keyboard" in text
+    assert "Equality Advisory and Support Service" in text
+    assert "This statement was prepared on 25 November 2026." in text

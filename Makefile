@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 ASSET_SOURCES := $(shell find static/src scripts/build-assets.mjs -type f 2>/dev/null)
 PYTEST_ARGS ?=
 
-.PHONY: help run test setup assets translations db lint catalog-check test-sqlite test-postgres \
+.PHONY: help run test setup assets translations translations-update db lint catalog-check test-sqlite test-postgres \
         chromium services extract clean
 
 help: ## List the targets
@@ -46,7 +46,7 @@ static/build/.built: node_modules/.installed $(ASSET_SOURCES)
 
 translations: $(VENV)/.installed ## Compile the .po catalogs to .mo (never committed)
 	@if compgen -G "translations/*/LC_MESSAGES/messages.po" >/dev/null; then \
-	  $(BIN)/pybabel compile -q -d translations; \
+	  $(BIN)/pybabel -q compile -d translations; \
 	fi
 
 db: setup ## Migrate the SQLite database and load demo settings
@@ -67,6 +67,9 @@ lint: $(VENV)/.installed ## ruff, formatting, mypy and the stale-catalog check
 
 extract: $(VENV)/.installed ## Re-extract translatable strings into translations/messages.pot
 	$(BIN)/python scripts/catalog.py extract
+
+translations-update: $(VENV)/.installed ## Re-extract, then bring every language's catalog up to date (new strings arrive empty)
+	$(BIN)/python scripts/catalog.py update
 
 catalog-check: $(VENV)/.installed
 	$(BIN)/python scripts/catalog.py check

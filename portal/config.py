@@ -29,7 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "BRAND_COLOUR": "#1d5b79",
     "EXIT_URL": "https://www.bbc.co.uk/weather",
     "DRAFT_LIFETIME_HOURS": 24,
-    "SUPPORTED_LOCALES": "en",
+    "SUPPORTED_LOCALES": "en,cy,pl,ro,ur,ar",
     "TRUST_PROXY": False,
     # The largest form anyone needs is a few 5,000-character answers; refuse more, kindly.
     "MAX_CONTENT_LENGTH": 1024 * 1024,

@@ -5,7 +5,7 @@ A choice made with ``?lang=`` is remembered in a cookie that holds only the loca
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, has_request_context, request
+from flask import Flask, Response, current_app, g, has_request_context, request
 from flask_babel import Babel, format_date, format_datetime, get_locale
 
 LANG_COOKIE = "speakup_lang"
@@ -37,8 +37,6 @@ def supported_locales(app: Flask) -> list[str]:
 
 
 def select_locale() -> str:
-    from flask import current_app
-
     supported = supported_locales(current_app)
     if not has_request_context():
         # The outbox sender and other commands: messages choose their own locale.
@@ -82,6 +80,7 @@ def init_app(app: Flask) -> None:
         text_direction=text_direction,
         language_names=LANGUAGE_NAMES,
         language_in_english=LANGUAGE_NAMES_IN_ENGLISH,
+        offered_languages=lambda: supported_locales(current_app),
         format_date=format_date,
         format_datetime=format_datetime,
         get_locale=get_locale,

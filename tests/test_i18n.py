@@ -104,3 +104,19 @@ def test_the_language_goes_with_the_representation_and_its_messages(
     case = " ".join(staff.client.get(f"/staff/case/{rep.reference}").get_data(as_text=True).split())
     assert "written in Welsh" in case
     assert 'class="app-preserve-lines" dir="auto"' in case
+
+
+@pytest.mark.parametrize("locale", ["cy", "ar"])
+def test_a_screen_reader_hears_the_error_prefix_in_the_page_language(app, forms, locale):
+    forms.client.get(f"/?lang={locale}")
+    with app.test_request_context(), force_locale(locale):
+        prefix = gettext("Error")
+    assert prefix != "Error"
+    radios = forms.post("/start/what", {}).get_data(as_text=True)
+    assert f'<span class="govuk-visually-hidden">{prefix}:</span>' in radios
+    forms.post("/start/what", {"intent": "complain"})
+    before_you_start = forms.post("/start/who", {"role": "young_person"}).location
+    name_page = forms.post(before_you_start, {}).location
+    text = forms.post(name_page, {}).get_data(as_text=True)  # the name box left empty
+    assert f'<span class="govuk-visually-hidden">{prefix}:</span>' in text
+    assert '<span class="govuk-visually-hidden">Error:</span>' not in text

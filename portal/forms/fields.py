@@ -32,6 +32,37 @@ LINE_MAX = 200
 TEXT_MAX = 5000
 
 
+class _TranslatedErrorPrefix:
+    """govuk-frontend-wtf replaces a field's error message with ``{"text": ...}``, which drops
+    the visually hidden "Error:" prefix a screen reader announces, so it was English on every
+    page in every language. Put the translated prefix back after the widget's own mapping."""
+
+    def map_gov_params(self, field: Field, **kwargs: Any) -> dict[str, Any]:
+        params: dict[str, Any] = super().map_gov_params(field, **kwargs)  # type: ignore[misc]
+        if field.errors:
+            params["errorMessage"] = {
+                "text": field.errors[0],
+                "visuallyHiddenText": _("Error"),
+            }
+        return params
+
+
+class TextInput(_TranslatedErrorPrefix, GovTextInput):
+    pass
+
+
+class CharacterCount(_TranslatedErrorPrefix, GovCharacterCount):
+    pass
+
+
+class RadioInput(_TranslatedErrorPrefix, GovRadioInput):
+    pass
+
+
+class CheckboxesInput(_TranslatedErrorPrefix, GovCheckboxesInput):
+    pass
+
+
 class Required:
     """Stop with a message when a field has no answer.
 
@@ -56,7 +87,7 @@ def limit(maximum: int, message: str) -> Length:
 class LineField(StringField):
     """A one-line answer, cleaned of markup and stray whitespace."""
 
-    widget = GovTextInput()
+    widget = TextInput()
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         self.data = clean_line(valuelist[0]) if valuelist else ""
@@ -65,7 +96,7 @@ class LineField(StringField):
 class TextField(TextAreaField):
     """A free-text answer kept as typed, cleaned of markup, with a GOV.UK character count."""
 
-    widget = GovCharacterCount()
+    widget = CharacterCount()
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         self.data = clean_text(valuelist[0]) if valuelist else ""
@@ -200,7 +231,7 @@ class RadiosField(_Options, RadioField):
     choose, and a bot posting nonsense gets the same calm message.
     """
 
-    widget = GovRadioInput()
+    widget = RadioInput()
 
     def __init__(
         self, label: Any = None, *, message: str, choices: Any = (), **kwargs: Any
@@ -240,7 +271,7 @@ class SelectOneField(_Options, RadioField):
 class CheckboxesField(_Options, SelectMultipleField):
     """GOV.UK checkboxes; unknown values are dropped rather than shown as an error."""
 
-    widget = GovCheckboxesInput()
+    widget = CheckboxesInput()
 
     def __init__(
         self, label: Any = None, *, message: str | None = None, choices: Any = (), **kwargs: Any

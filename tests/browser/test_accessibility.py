@@ -18,8 +18,10 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from flask_babel import force_locale, gettext
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from portal.i18n import LANG_COOKIE
 from tests import helpers
 from tests.browser.conftest import LiveServer, assert_no_axe_violations, open_context
 
@@ -181,9 +183,23 @@ class Drafts:
         self.route: Route | None = None
         self.posted = 0
         self.token = ""
+        self.language_cookie: list[Any] = []
+        self.translate: Callable[[str], str] = lambda text: text
+
+    def speak(self, locale: str, server: LiveServer) -> None:
+        """Use ``locale`` from now on: its cookie, and the texts we look for translated."""
+        self.language_cookie = [{"name": LANG_COOKIE, "value": locale, "url": server.base_url}]
+        self.context.add_cookies(self.language_cookie)
+
+        def translate(text: str) -> str:
+            with server.app.test_request_context(), force_locale(locale):
+                return str(gettext(text))
+
+        self.translate = translate
 
     def reset(self) -> None:
         self.context.clear_cookies()
+        self.context.add_cookies(self.language_cookie)
         self.route = None
         self.posted = 0
         page = self.context.request.get("/start/what")
@@ -254,9 +270,9 @@ def _errors(
         page.goto(path)
     _enter(page, INVALID.get((journey, step), {}) if data is None else data)
     drafts.route = None  # should the page wrongly accept this, the draft has moved on
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name=drafts.translate("Continue")).click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(page).to_have_title(re.compile("^" + re.escape(drafts.translate("Error:")) + " "))
     drafts.route = route
 
 
@@ -290,7 +306,9 @@ def _end_cases(route: Route) -> Iterator[Case]:
     def check_answers(page: Page, drafts: Drafts) -> None:
         drafts.ensure(route, len(route.posts))
         page.goto(f"/{route.journey}/check-answers")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            drafts.translate("Check your answers")
+        )
 
     def confirmation(page: Page, drafts: Drafts) -> None:
         drafts.submit(route)
@@ -304,14 +322,15 @@ def _end_cases(route: Route) -> Iterator[Case]:
 def _safeguarding(page: Page, drafts: Drafts) -> None:
     drafts.submit(SAFEGUARDING)
     page.goto("/young-person/confirmation")
-    expect(page.get_by_role("region", name="Get help now if you need it")).to_be_visible()
+    help_now = drafts.translate("Get help now if you need it")
+    expect(page.get_by_role("region", name=help_now)).to_be_visible()
 
 
 def _goto(path: str, heading: str) -> Callable[[Page, Drafts], None]:
     def _open(page: Page, drafts: Drafts) -> None:
         drafts.reset()
         page.goto(path)
-        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        expect(page.get_by_role("heading", level=1)).to_have_text(drafts.translate(heading))
 
     return _open
 
@@ -320,14 +339,18 @@ def _session_expired(page: Page, drafts: Drafts) -> None:
     drafts.reset()
     page.goto("/start/what")
     page.context.clear_cookies()  # the session (and its CSRF secret) is gone
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sorry, this page timed out")
+    page.context.add_cookies(drafts.language_cookie)  # the language choice outlives it
+    page.get_by_role("button", name=drafts.translate("Continue")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        drafts.translate("Sorry, this page timed out")
+    )
 
 
 def _expired_start(page: Page, drafts: Drafts) -> None:
     drafts.reset()
     page.goto("/young-person/name")  # no draft: back to the start with a message
-    expect(page.get_by_text("We could not find your answers")).to_be_visible()
+    expect(page.locator(".govuk-inset-text")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/$|/\?"))
 
 
 def _cases() -> list[Case]:
@@ -356,8 +379,27 @@ def _cases() -> list[Case]:
 CASES = _cases()
 
 
+# Every public page in every language. English runs in both database passes of make test;
+# the other five only in the SQLite pass (pages look the same on either database), which
+# keeps CI well inside its time.
+LANGUAGES = [
+    "en",
+    *(
+        pytest.param(code, marks=pytest.mark.other_languages)
+        for code in ("cy", "pl", "ro", "ur", "ar")
+    ),
+]
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def language(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def axe_context(browser: Browser, live_server: LiveServer) -> Iterator[BrowserContext]:
+def axe_context(
+    browser: Browser, live_server: LiveServer, language: str
+) -> Iterator[BrowserContext]:
     # bypass_csp only here: add_script_tag inserts axe-core as an inline script, which our
     # CSP (script-src 'self' plus a nonce, no 'unsafe-inline') rightly blocks. The journey
     # and exit tests keep the CSP enforced.
@@ -372,13 +414,16 @@ def axe_page(axe_context: BrowserContext) -> Page:
 
 
 @pytest.fixture(scope="module")
-def drafts(axe_context: BrowserContext) -> Drafts:
-    return Drafts(axe_context)
+def drafts(axe_context: BrowserContext, live_server: LiveServer, language: str) -> Drafts:
+    made = Drafts(axe_context)
+    made.speak(language, live_server)
+    return made
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_no_axe_violations(axe_page: Page, drafts: Drafts, case: Case) -> None:
+def test_no_axe_violations(axe_page: Page, drafts: Drafts, language: str, case: Case) -> None:
     case.open(axe_page, drafts)
+    expect(axe_page.locator("html")).to_have_attribute("lang", language)
     if case.young_person:
         expect(axe_page.locator("body")).to_have_class(
             re.compile(r"\bapp-template--young-person\b")

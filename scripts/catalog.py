@@ -132,11 +132,12 @@ def check_stale() -> list[str]:
     return problems
 
 
-def check_catalogs() -> list[str]:
+def check_catalogs(translations: Path = ROOT / "translations") -> list[str]:
     problems = []
-    wanted_ids = _ids(POT) if POT.exists() else set()
+    pot = translations / "messages.pot"
+    wanted_ids = _ids(pot) if pot.exists() else set()
     for locale in LOCALES:
-        po = ROOT / "translations" / locale / "LC_MESSAGES" / "messages.po"
+        po = translations / locale / "LC_MESSAGES" / "messages.po"
         if not po.exists():
             problems.append(f"{locale}: no catalog; run `make translations-update`")
             continue

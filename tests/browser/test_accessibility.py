@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.2 AA or best-practice violations on any public page: every step
+"""axe-core finds no WCAG 2.2 AA or best-practice violations on any public page, in each of
+the six languages, and no page scrolls sideways at 320 CSS pixels wide: every step
 of every journey blank (first visit), with errors and filled in (revisited with saved
 answers), check-answers, confirmation (plain and safeguarding-flagged), the start page, help,
 privacy, the accessibility statement and the error pages.
@@ -429,3 +430,18 @@ def test_no_axe_violations(axe_page: Page, drafts: Drafts, language: str, case: 
             re.compile(r"\bapp-template--young-person\b")
         )
     assert_no_axe_violations(axe_page)
+    _assert_no_sideways_scroll_at_320(axe_page)
+
+
+def _assert_no_sideways_scroll_at_320(page: Page) -> None:
+    """WCAG 1.4.10 reflow: 320 CSS pixels wide (400% zoom of 1280) needs no sideways scroll."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], f"{page.url} is {widths[0]}px wide at 320px"
+    finally:
+        if size:
+            page.set_viewport_size(size)

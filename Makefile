@@ -11,7 +11,7 @@ FLASK := $(BIN)/flask --app portal
 ASSET_SOURCES := $(shell find static/src scripts/build-assets.mjs -type f 2>/dev/null)
 PYTEST_ARGS ?=
 
-.PHONY: help run test setup assets translations translations-update db lint catalog-check test-sqlite test-postgres \
+.PHONY: help run test setup assets translations translations-update screenshots db lint catalog-check test-sqlite test-postgres \
         chromium services extract clean
 
 help: ## List the targets
@@ -67,6 +67,9 @@ lint: $(VENV)/.installed ## ruff, formatting, mypy and the stale-catalog check
 
 extract: $(VENV)/.installed ## Re-extract translatable strings into translations/messages.pot
 	$(BIN)/python scripts/catalog.py extract
+
+screenshots: setup chromium ## Start page and a question page in Welsh and Arabic into docs/screenshots/
+	$(BIN)/python scripts/screenshots.py
 
 translations-update: $(VENV)/.installed ## Re-extract, then bring every language's catalog up to date (new strings arrive empty)
 	$(BIN)/python scripts/catalog.py update

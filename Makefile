@@ -81,7 +81,7 @@ test-sqlite: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: setup services
-	bash scripts/with-fresh-postgres.sh $(BIN)/pytest -m "not other_languages" $(PYTEST_ARGS)
+	bash scripts/with-fresh-postgres.sh $(BIN)/pytest -m "not page_checks" $(PYTEST_ARGS)
 
 .PHONY: bench-report
 bench-report: $(VENV)/.installed services ## Time the annual report over 1,000,000 representations on SQLite and PostgreSQL (slow; not in make test)

@@ -42,7 +42,8 @@ from tests.browser.conftest import (
 )
 from tests.helpers import date_fields as _date
 
-pytestmark = pytest.mark.browser
+# Rendering checks: run in the SQLite pass of make test only (see test_accessibility.py).
+pytestmark = [pytest.mark.browser, pytest.mark.page_checks]
 
 PASSWORD = "violet kettle harbour lantern"
 KEPT_TABLES = {"category", "alembic_version"}  # as tests/conftest.py keeps them

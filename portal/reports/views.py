@@ -120,34 +120,35 @@ def figure_link(table_id: str, cell: Cell) -> str | None:
     return url_for("reports.entries", **args)
 
 
+def _report_page(template: str, ids: tuple[str, ...], **extra: Any) -> str:
+    """A report page for the period asked for, with the form to choose another."""
+    today = _today()
+    choice = read_choice(request.args, today)
+    report = _report(choice, ids)
+    return render_template(
+        template,
+        report=report,
+        choice=choice,
+        years=range(financial_year_of(today), 1999, -1),
+        **{name: make(report) for name, make in extra.items()},
+    )
+
+
 @blueprint.get("/reports")
 @staff_only(*TEAM)
 def annual() -> str:
-    today = _today()
-    choice = read_choice(request.args, today)
-    report = _report(choice, REPORT_IDS)
-    return render_template(
+    return _report_page(
         "reports/annual.html",
-        report=report,
-        choice=choice,
-        timescales_changed=rollup.timescales_changed_since_rebuild(get_session()),
-        charts=charts.for_report(report),
-        years=range(financial_year_of(today), 1999, -1),
+        REPORT_IDS,
+        charts=charts.for_report,
+        timescales_changed=lambda _report: rollup.timescales_changed_since_rebuild(get_session()),
     )
 
 
 @blueprint.get("/reports/complaint-handling-code")
 @staff_only(*TEAM)
 def complaint_handling_code() -> str:
-    today = _today()
-    choice = read_choice(request.args, today)
-    report = _report(choice, CHC_IDS)
-    return render_template(
-        "reports/chc.html",
-        report=report,
-        choice=choice,
-        years=range(financial_year_of(today), 1999, -1),
-    )
+    return _report_page("reports/chc.html", CHC_IDS)
 
 
 @blueprint.get("/reports/<table_id>.csv")

@@ -34,6 +34,8 @@ from portal.models import (
 from portal.reports.facts import Fact, facts_for
 
 _KEY = ("month", "table_id", "section", "row", "col", "young_person")
+# Tally key -> (change in count, change in working days) for one flush.
+Deltas = dict[tuple[Any, ...], tuple[int, int]]
 
 
 def _fact_key(fact: Fact) -> tuple[Any, ...]:
@@ -82,7 +84,7 @@ def _entry(rep_id: int, fact: Fact) -> dict[str, Any]:
     }
 
 
-def apply_deltas(connection: Connection, deltas: dict[tuple[Any, ...], tuple[int, int]]) -> None:
+def apply_deltas(connection: Connection, deltas: Deltas) -> None:
     """Add (count, value) to each tally, creating it when new, in key order so concurrent
     transactions take row locks in the same order and cannot deadlock each other."""
     if not deltas:
@@ -107,29 +109,25 @@ def apply_deltas(connection: Connection, deltas: dict[tuple[Any, ...], tuple[int
     connection.execute(statement, rows)
 
 
-def _difference(old: list[Fact], new: list[Fact]) -> dict[tuple[Any, ...], tuple[int, int]]:
-    deltas: dict[tuple[Any, ...], tuple[int, int]] = {}
-    removed = Counter(old) - Counter(new)
-    added = Counter(new) - Counter(old)
-    for sign, changed in ((-1, removed), (1, added)):
-        for fact, times in changed.items():
-            count, value = deltas.get(_fact_key(fact), (0, 0))
-            deltas[_fact_key(fact)] = (count + sign * times, value + sign * times * fact.value)
-    return deltas
+def _move(deltas: Deltas, facts: Iterable[Fact], sign: int) -> None:
+    """Add (``sign`` +1) or take away (-1) each fact's count and value. A fact both taken
+    away and added nets to nothing, and ``apply_deltas`` skips a tally that does not move."""
+    for fact in facts:
+        count, value = deltas.get(_fact_key(fact), (0, 0))
+        deltas[_fact_key(fact)] = (count + sign, value + sign * fact.value)
 
 
 def _refresh_entries(session: Session, reps: Iterable[Representation]) -> None:
     connection = session.connection()
     limits = timescales(session)
-    deltas: dict[tuple[Any, ...], tuple[int, int]] = {}
+    deltas: Deltas = {}
     for rep in reps:
         old = _stored(connection, rep.id)
         new = facts_for(rep, limits)
         if sorted(old) == new:
             continue
-        for key, (count, value) in _difference(old, new).items():
-            before = deltas.get(key, (0, 0))
-            deltas[key] = (before[0] + count, before[1] + value)
+        _move(deltas, old, -1)
+        _move(deltas, new, +1)
         connection.execute(delete(ReportEntry).where(ReportEntry.representation_id == rep.id))
         if new:
             connection.execute(insert(ReportEntry), [_entry(rep.id, fact) for fact in new])
@@ -143,11 +141,9 @@ def _forget_deleted(session: Session, _context: Any, _instances: Any) -> None:
     if not deleted:
         return
     connection = session.connection()
-    deltas: dict[tuple[Any, ...], tuple[int, int]] = {}
+    deltas: Deltas = {}
     for rep in deleted:
-        for key, (count, value) in _difference(_stored(connection, rep.id), []).items():
-            before = deltas.get(key, (0, 0))
-            deltas[key] = (before[0] + count, before[1] + value)
+        _move(deltas, _stored(connection, rep.id), -1)
         connection.execute(delete(ReportEntry).where(ReportEntry.representation_id == rep.id))
     apply_deltas(connection, deltas)
 
@@ -221,16 +217,14 @@ def rebuild(session: Session, batch: int = 2000) -> int:
     connection.execute(delete(ReportTally))
     connection.execute(delete(ReportEntry))
     limits = timescales(session)
-    deltas: dict[tuple[Any, ...], tuple[int, int]] = {}
+    deltas: Deltas = {}
     read = 0
     for rep in _all_representations(session, batch):
         read += 1
         new = facts_for(rep, limits)
         if new:
             connection.execute(insert(ReportEntry), [_entry(rep.id, fact) for fact in new])
-        for fact in new:
-            count, value = deltas.get(_fact_key(fact), (0, 0))
-            deltas[_fact_key(fact)] = (count + 1, value + fact.value)
+        _move(deltas, new, +1)
     snapshot = _limits_snapshot(limits)
     setting = session.get(Setting, JUDGED_BY_KEY)
     if setting is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from flask_babel import force_locale, gettext
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -381,3 +382,13 @@ def choose_option(
             break
         page.keyboard.press(key)
     assert select.evaluate(chosen) == label, f"arrow keys never chose {label!r} in {select}"
+
+
+def translator(server: LiveServer, locale: str) -> Callable[[str], str]:
+    """Expected page text in ``locale``, from the same catalogs the server uses."""
+
+    def translate(text: str) -> str:
+        with server.app.test_request_context(), force_locale(locale):
+            return str(gettext(text))
+
+    return translate

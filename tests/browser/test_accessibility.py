@@ -19,12 +19,16 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from flask_babel import force_locale, gettext
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from portal.i18n import LANG_COOKIE
 from tests import helpers
-from tests.browser.conftest import LiveServer, assert_no_axe_violations, open_context
+from tests.browser.conftest import (
+    LiveServer,
+    assert_no_axe_violations,
+    open_context,
+    translator,
+)
 
 # How pages render does not depend on the database: the PostgreSQL pass of make test leaves
 # these checks out (they run in the SQLite pass), which keeps CI inside its time.
@@ -194,11 +198,7 @@ class Drafts:
         self.language_cookie = [{"name": LANG_COOKIE, "value": locale, "url": server.base_url}]
         self.context.add_cookies(self.language_cookie)
 
-        def translate(text: str) -> str:
-            with server.app.test_request_context(), force_locale(locale):
-                return str(gettext(text))
-
-        self.translate = translate
+        self.translate = translator(server, locale)
 
     def reset(self) -> None:
         self.context.clear_cookies()

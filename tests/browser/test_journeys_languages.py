@@ -10,11 +10,10 @@ import re
 from collections.abc import Callable
 
 import pytest
-from flask_babel import force_locale, gettext
 from playwright.sync_api import BrowserContext, Page, expect
 
 from portal.i18n import LANGUAGE_NAMES
-from tests.browser.conftest import LiveServer, tab_to
+from tests.browser.conftest import LiveServer, tab_to, translator
 from tests.browser.journeys import YOUNG_PERSON, Choose, Fill
 from tests.browser.test_journeys_keyboard import Keyboard
 
@@ -24,9 +23,12 @@ DIRECTIONS = {"cy": "ltr", "ar": "rtl"}
 
 
 def _translator(server: LiveServer, locale: str) -> Callable[[str], str]:
+    """The shared translator, failing on any text the catalog leaves in English (a label that
+    is not a message id would otherwise go unnoticed)."""
+    shared = translator(server, locale)
+
     def translate(text: str) -> str:
-        with server.app.test_request_context(), force_locale(locale):
-            translated = str(gettext(text))
+        translated = shared(text)
         assert translated != text, f"{text!r} has no {locale} translation"
         return translated
 

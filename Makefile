@@ -12,7 +12,7 @@ ASSET_SOURCES := $(shell find static/src scripts/build-assets.mjs -type f 2>/dev
 PYTEST_ARGS ?=
 
 .PHONY: help run test setup assets translations translations-update screenshots db lint catalog-check test-sqlite test-postgres \
-        chromium services extract clean
+        chromium java services extract clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ run: db ## Set everything up and serve the portal at http://127.0.0.1:5000 (with
 	$(FLASK) outbox run & sender=$$!; trap 'kill $$sender 2>/dev/null || true' EXIT; \
 	  $(FLASK) run --host 127.0.0.1 --port 5000
 
-test: setup chromium services lint ## Set everything up, then run every check and the whole suite on SQLite and PostgreSQL
+test: setup chromium java services lint ## Set everything up, then run every check and the whole suite on SQLite and PostgreSQL
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -55,6 +55,9 @@ db: setup ## Migrate the SQLite database and load demo settings
 
 chromium: ## Debian's chromium for the browser tests (installed when missing)
 	@bash scripts/ensure-chromium.sh
+
+java: ## Java for the Nu HTML Checker in the browser tests (installed when missing)
+	@bash scripts/ensure-java.sh
 
 services: ## Start PostgreSQL when it is down
 	@bash scripts/ensure-postgres.sh

@@ -8,8 +8,13 @@ context unless a module shares one on purpose.
 
 from __future__ import annotations
 
+import http.client
 import json
+import shutil
+import socket
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +29,7 @@ from playwright.sync_api import (
     BrowserContext,
     Locator,
     Page,
+    Response,
     expect,
     sync_playwright,
 )
@@ -48,6 +54,7 @@ CHROMIUM_ARGS = [
 ]
 BUILT = ROOT / "static" / "build" / ".built"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # Playwright's waits, in milliseconds: generous for a loaded 2-core machine, short enough
 # that a broken page fails in seconds rather than minutes.
@@ -206,6 +213,122 @@ def assert_no_axe_violations(page: Page) -> None:
         pytest.fail("\n".join(lines), pytrace=False)
 
 
+# --- The Nu HTML Checker -------------------------------------------------------------------
+
+
+class HtmlChecker:
+    """The Nu HTML Checker (vnu.jar from npm's ``vnu-jar``) running as a local web service,
+    so that each page costs one HTTP request rather than a Java start-up."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+
+    def _post(self, html: bytes, timeout: float) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            # The service turns away requests that do not name their user agent.
+            headers = {"Content-Type": "text/html; charset=utf-8", "User-Agent": "speak-up-tests"}
+            connection.request("POST", "/?out=json&level=error", body=html, headers=headers)
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def ready(self) -> bool:
+        try:
+            return self._post(b"<!doctype html>", timeout=2)[0] == 200
+        except OSError:
+            return False
+
+    def errors(self, html: bytes) -> list[dict[str, Any]]:
+        status, body = self._post(html, timeout=60)
+        assert status == 200, f"the Nu HTML Checker answered {status}"
+        messages: list[dict[str, Any]] = json.loads(body)["messages"]
+        return messages
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def html_checker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HtmlChecker]:
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("java is missing: run `make java` (the Nu HTML Checker runs on it).")
+    if not VNU.exists():
+        pytest.fail(f"{VNU.relative_to(ROOT)} is missing: run `make setup` (npm ci).")
+    port = _free_port()
+    log = tmp_path_factory.mktemp("vnu") / "vnu.log"
+    with log.open("wb") as output:
+        service = subprocess.Popen(
+            [
+                java,
+                "-Xmx1g",
+                "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                "-cp",
+                str(VNU),
+                "nu.validator.servlet.Main",
+                str(port),
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    checker = HtmlChecker(port)
+    try:
+        # The service reads its schemas before it listens: a few seconds on a quiet machine.
+        deadline = time.monotonic() + 120
+        while not checker.ready():
+            if service.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"The Nu HTML Checker did not start:\n{log.read_text()[-2000:]}")
+            time.sleep(0.25)
+        yield checker
+    finally:
+        service.terminate()
+        try:
+            service.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            service.kill()
+
+
+class DocumentWatch:
+    """Keeps the HTML the server sent for the page's current document, as the browser
+    received it (not the DOM after scripts ran): that is what the HTML checker judges."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.response: Response | None = None
+        page.on("response", self._seen)
+
+    def _seen(self, response: Response) -> None:
+        request = response.request
+        redirected = 300 <= response.status < 400  # its body is not what the page shows
+        ours = request.is_navigation_request() and request.frame == self.page.main_frame
+        if ours and not redirected:
+            self.response = response
+
+    def html(self) -> bytes:
+        assert self.response is not None, f"no document was loaded into {self.page.url}"
+        return self.response.body()
+
+
+def assert_valid_html(checker: HtmlChecker, watch: DocumentWatch) -> None:
+    """Zero errors from the Nu HTML Checker on the document the server sent."""
+    html = watch.html()
+    errors = checker.errors(html)
+    if errors:
+        lines = html.decode("utf-8", "replace").splitlines()
+        found = [f"The Nu HTML Checker found {len(errors)} error(s) on {watch.page.url}:"]
+        for error in errors:
+            line = int(error.get("lastLine", 0))
+            found.append(f"- line {line}: {error['message']}")
+            if 0 < line <= len(lines):
+                found.append(f"    {lines[line - 1].strip()[:160]}")
+        pytest.fail("\n".join(found), pytrace=False)
+
+
 # --- Keyboard ------------------------------------------------------------------------------
 
 _DESCRIBE_FOCUS = """() => {
@@ -305,6 +428,55 @@ def assert_focus_visible(control: Locator, unfocused: dict[str, dict[str, str]])
         if unfocused.get(part, {}).get(prop) != value
     }
     assert changed, f"no visible focus indicator on {control}: focused styles {focused}"
+
+
+# Every element a keyboard user can reach, checked in one round trip: each is focused in turn
+# and must look different from when it was not (the same comparison as ``tab_to`` makes).
+# Closed <details> are opened first, so that what they hold is checked too.
+_FOCUS_SWEEP = f"""() => {{
+  const styleOf = {_FOCUS_STYLE};
+  const describe = (e) => {{
+    const label = (e.labels && e.labels[0] && e.labels[0].textContent)
+      || e.getAttribute("aria-label") || e.textContent || e.value || "";
+    const id = e.id ? "#" + e.id : "";
+    const text = label.trim().replace(/\\s+/g, " ").slice(0, 50);
+    return `<${{e.tagName.toLowerCase()}}${{id}}> ${{text}}`;
+  }};
+  const closed = [...document.querySelectorAll("details:not([open])")];
+  closed.forEach((d) => {{ d.open = true; }});
+  const candidates = document.querySelectorAll(
+    "a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]");
+  const focusable = [...candidates].filter((e) => !e.disabled && e.tabIndex >= 0
+    && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden");
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  const unseen = [];
+  for (const e of focusable) {{
+    const before = JSON.stringify(styleOf(e));
+    e.focus();
+    if (document.activeElement !== e) {{
+      unseen.push(describe(e) + " (does not take focus)");
+      continue;
+    }}
+    if (JSON.stringify(styleOf(e)) === before) unseen.push(describe(e));
+    e.blur();
+  }}
+  closed.forEach((d) => {{ d.open = false; }});
+  return [focusable.length, unseen];
+}}"""
+
+
+def assert_every_focus_visible(page: Page) -> int:
+    """WCAG 2.4.7: every element a keyboard user can reach shows that it has focus.
+
+    A real key press comes first, so that chromium treats the focus moves that follow as
+    keyboard focus (which is when ``:focus-visible`` styles apply). Returns how many
+    elements were checked.
+    """
+    page.keyboard.press("Tab")
+    checked, unseen = page.evaluate(_FOCUS_SWEEP)
+    assert checked > 0, f"nothing on {page.url} can take focus"
+    assert not unseen, f"no visible focus indicator on {page.url} for:\n  " + "\n  ".join(unseen)
+    return int(checked)
 
 
 def choose_radio(

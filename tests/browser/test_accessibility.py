@@ -1,5 +1,7 @@
-"""axe-core finds no WCAG 2.2 AA or best-practice violations on any public page, in each of
-the six languages, and no page scrolls sideways at 320 CSS pixels wide: every step
+"""Every public page, in each of the six languages, passes four checks: axe-core finds no
+WCAG 2.2 AA or best-practice violations; the page does not scroll sideways at 320 CSS
+pixels wide; the Nu HTML Checker finds no errors in the HTML the server sent; and every
+element a keyboard user can reach shows a visible focus indicator. The pages: every step
 of every journey blank (first visit), with errors and filled in (revisited with saved
 answers), check-answers, confirmation (plain and safeguarding-flagged), the start page, help,
 privacy, the accessibility statement and the error pages.
@@ -24,8 +26,12 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from portal.i18n import LANG_COOKIE
 from tests import helpers
 from tests.browser.conftest import (
+    DocumentWatch,
+    HtmlChecker,
     LiveServer,
+    assert_every_focus_visible,
     assert_no_axe_violations,
+    assert_valid_html,
     open_context,
     translator,
 )
@@ -408,6 +414,11 @@ def axe_page(axe_context: BrowserContext) -> Page:
 
 
 @pytest.fixture(scope="module")
+def document(axe_page: Page) -> DocumentWatch:
+    return DocumentWatch(axe_page)
+
+
+@pytest.fixture(scope="module")
 def drafts(axe_context: BrowserContext, live_server: LiveServer, language: str) -> Drafts:
     made = Drafts(axe_context)
     made.speak(language, live_server)
@@ -415,7 +426,14 @@ def drafts(axe_context: BrowserContext, live_server: LiveServer, language: str) 
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_no_axe_violations(axe_page: Page, drafts: Drafts, language: str, case: Case) -> None:
+def test_page_checks(
+    axe_page: Page,
+    document: DocumentWatch,
+    html_checker: HtmlChecker,
+    drafts: Drafts,
+    language: str,
+    case: Case,
+) -> None:
     case.open(axe_page, drafts)
     expect(axe_page.locator("html")).to_have_attribute("lang", language)
     if case.young_person:
@@ -424,6 +442,8 @@ def test_no_axe_violations(axe_page: Page, drafts: Drafts, language: str, case: 
         )
     assert_no_axe_violations(axe_page)
     _assert_no_sideways_scroll_at_320(axe_page)
+    assert_valid_html(html_checker, document)
+    assert_every_focus_visible(axe_page)
 
 
 def _assert_no_sideways_scroll_at_320(page: Page) -> None:

@@ -1,4 +1,6 @@
-"""axe-core finds no WCAG 2.2 AA or best-practice violations on any staff page: sign-in and
+"""Every staff page passes the public pages' checks (see test_accessibility.py): no axe-core
+WCAG 2.2 AA or best-practice violations, no Nu HTML Checker errors, and a visible focus
+indicator on every element a keyboard user can reach. The pages: sign-in and
 code (blank and with errors), the queue (empty, with rows, filtered), the case page in each
 state that changes what it shows, classify, every stage action (blank and, where something
 must be entered, with errors), logging a representation, the audit log, staff accounts and
@@ -34,8 +36,12 @@ from portal.models.types import utcnow
 from portal.triage.actions import ACTIONS
 from tests import helpers
 from tests.browser.conftest import (
+    DocumentWatch,
+    HtmlChecker,
     LiveServer,
+    assert_every_focus_visible,
     assert_no_axe_violations,
+    assert_valid_html,
     backdate,
     newest_reference,
     open_context,
@@ -114,6 +120,7 @@ class World:
         self.engine = server.app.extensions["portal.write_engine"]
         self._contexts: dict[str, BrowserContext] = {}
         self._pages: dict[str, Page] = {}
+        self.documents: dict[str, DocumentWatch] = {}
         self.accounts = {key: self._account(key, role) for key, role in ROLES.items()}
         self.made = itertools.count(1)
         self.cases_made = False
@@ -144,6 +151,7 @@ class World:
     def page(self, role: str) -> Page:
         if role not in self._pages:
             self._pages[role] = self.context(role).new_page()
+            self.documents[role] = DocumentWatch(self._pages[role])
         return self._pages[role]
 
     def close(self) -> None:
@@ -520,7 +528,9 @@ CASES = _cases()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_no_axe_violations(world: World, case: Case) -> None:
+def test_page_checks(world: World, html_checker: HtmlChecker, case: Case) -> None:
     page = world.page(case.role)
     case.open(page, world)
     assert_no_axe_violations(page)
+    assert_valid_html(html_checker, world.documents[case.role])
+    assert_every_focus_visible(page)

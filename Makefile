@@ -80,11 +80,14 @@ translations-update: $(VENV)/.installed ## Re-extract, then bring every language
 catalog-check: $(VENV)/.installed
 	$(BIN)/python scripts/catalog.py check
 
+# Two workers (CI has two cores); tests marked xdist_group stay together on one worker.
+XDIST := -n 2 --dist loadgroup
+
 test-sqlite: setup
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-postgres: setup services
-	bash scripts/with-fresh-postgres.sh $(BIN)/pytest -m "not page_checks" $(PYTEST_ARGS)
+	bash scripts/with-fresh-postgres.sh $(BIN)/pytest $(XDIST) -m "not page_checks" $(PYTEST_ARGS)
 
 .PHONY: bench-report
 bench-report: $(VENV)/.installed services ## Time the annual report over 1,000,000 representations on SQLite and PostgreSQL (slow; not in make test)

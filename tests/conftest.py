@@ -1,11 +1,13 @@
 """Shared fixtures: a migrated database (SQLite, or PostgreSQL when
-``PORTAL_TEST_DATABASE_URL`` is set), an app, a test client that sends real CSRF tokens, and
-a session for looking at what was stored."""
+``PORTAL_TEST_DATABASE_URL`` is set; each pytest-xdist worker gets a database of its own),
+an app, a test client that sends real CSRF tokens, and a session for looking at what was
+stored."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from alembic import command
 from argon2 import PasswordHasher, profiles
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import delete
+from sqlalchemy import create_engine, delete, make_url, text
 from sqlalchemy.orm import Session
 
 from portal import create_app
@@ -31,12 +33,26 @@ passwords.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
 secret_words.use_hasher(PasswordHasher.from_parameters(profiles.CHEAPEST))
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = os.environ.get("PORTAL_TEST_DATABASE_URL")
-    if not url:
-        path: Path = tmp_path_factory.mktemp("db") / "portal.db"
-        url = f"sqlite:///{path}"
+@contextmanager
+def _worker_database(url: str, worker: str) -> Iterator[str]:
+    """A database named after the run's own and the worker (``speakup_test_…_gw1``), created
+    empty and dropped at the end: two workers sharing one would empty each other's tables."""
+    given = make_url(url)
+    name = f"{given.database}_{worker}"
+    server = create_engine(given.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    quoted = server.dialect.identifier_preparer.quote(name)
+    try:
+        with server.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+            connection.execute(text(f"CREATE DATABASE {quoted}"))
+        yield given.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+        server.dispose()
+
+
+def _migrate(url: str) -> None:
     app = create_app({"TESTING": True, "DATABASE_URL": url})
     with app.app_context():
         command.upgrade(alembic_config(app), "head")
@@ -46,7 +62,20 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         session.commit()
     engine.dispose()
     app.extensions["portal.engine"].dispose()
-    yield url
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = os.environ.get("PORTAL_TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    with ExitStack() as stack:
+        if url and worker:
+            url = stack.enter_context(_worker_database(url, worker))
+        elif not url:
+            path: Path = tmp_path_factory.mktemp("db") / "portal.db"
+            url = f"sqlite:///{path}"
+        _migrate(url)
+        yield url
 
 
 def _empty_tables(app: Flask) -> None:

@@ -391,7 +391,14 @@ CASES = _cases()
 LANGUAGES = ["en", "cy", "pl", "ro", "ur", "ar"]
 
 
-@pytest.fixture(scope="module", params=LANGUAGES)
+# With pytest-xdist (make test), each language's pages stay together on one worker, in order:
+# one browser context walks them, and each step's draft builds on the one before.
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param(code, marks=pytest.mark.xdist_group(f"pages-{code}")) for code in LANGUAGES
+    ],
+)
 def language(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 

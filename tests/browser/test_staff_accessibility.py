@@ -48,8 +48,9 @@ from tests.browser.conftest import (
 )
 from tests.helpers import date_fields as _date
 
-# Rendering checks: run in the SQLite pass of make test only (see test_accessibility.py).
-pytestmark = [pytest.mark.browser, pytest.mark.page_checks]
+# Rendering checks: run in the SQLite pass of make test only (see test_accessibility.py). The
+# cases build on one another's data, so under pytest-xdist they stay together on one worker.
+pytestmark = [pytest.mark.browser, pytest.mark.page_checks, pytest.mark.xdist_group("staff-pages")]
 
 PASSWORD = "violet kettle harbour lantern"
 KEPT_TABLES = {"category", "alembic_version"}  # as tests/conftest.py keeps them

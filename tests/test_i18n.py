@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from flask_babel import force_locale, gettext
+from babel.dates import format_date
+from flask_babel import force_locale, gettext, to_user_timezone
 from sqlalchemy import select
 
 from portal.i18n import LANG_COOKIE, LANGUAGE_NAMES
@@ -104,6 +105,44 @@ def test_the_language_goes_with_the_representation_and_its_messages(
     case = " ".join(staff.client.get(f"/staff/case/{rep.reference}").get_data(as_text=True).split())
     assert "written in Welsh" in case
     assert 'class="app-preserve-lines" dir="auto"' in case
+
+
+def test_a_letter_to_someone_who_wrote_in_arabic_reads_right_to_left_in_arabic(
+    app, forms, staff_client, session
+):
+    forms.client.get("/?lang=ar")
+    pages: dict[str, dict[str, str]] = {}
+    for step, answers in helpers.ADULT.items():
+        if step == "contact":  # by post, to an address half in Arabic
+            pages["contact"] = {"preferred_contact": "post"}
+            pages["contact-address"] = {"address": "1 شارع هاي\nNorthtown NT1 1AA"}
+        elif step != "contact-email":
+            pages[step] = answers
+    forms.walk("adult", "complain", "adult", pages)
+    assert forms.post("/adult/check-answers").status_code == 302
+    rep = session.scalars(select(Representation)).one()
+    [letter] = session.scalars(select(OutboxMessage).where(OutboxMessage.channel == "letter"))
+    url = f"/staff/case/{rep.reference}/messages/{letter.id}/letter"
+    page = staff_client.get(url).get_data(as_text=True)
+    assert _html_tag(staff_client.get(url)) == ("en", "ltr")  # the staff page around it
+    assert '<article class="app-letter" lang="ar" dir="rtl">' in page
+    with app.test_request_context():  # the council's time zone
+        sent_on = to_user_timezone(letter.created_at).date()
+    today = format_date(sent_on, "d MMMM yyyy", locale="ar")
+    assert f'<p class="govuk-body">{today}</p>' in page
+    assert 'class="govuk-body app-preserve-lines" dir="auto"' in page  # the address
+    assert f"<title>Letter for {rep.reference}" in page
+
+
+def test_what_a_person_types_shows_in_its_own_direction(forms):
+    forms.client.get("/?lang=ar")
+    answers = forms.walk("worry", "worry", "adult", helpers.CONCERN)
+    check = forms.client.get(answers).get_data(as_text=True)
+    assert check.count('<span class="app-preserve-lines" dir="auto">') >= len(helpers.CONCERN)
+    worry = forms.client.get("/worry/your-worry").get_data(as_text=True)
+    assert re.search(r'<textarea [^>]*name="what_happened"[^>]*dir="auto"', worry)
+    name = forms.client.get("/worry/your-name").get_data(as_text=True)
+    assert re.search(r'<input [^>]*name="first_name"[^>]*dir="auto"', name)
 
 
 @pytest.mark.parametrize("locale", ["cy", "ar"])

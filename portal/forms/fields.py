@@ -47,11 +47,22 @@ class _TranslatedErrorPrefix:
         return params
 
 
-class TextInput(_TranslatedErrorPrefix, GovTextInput):
+class _OwnDirection:
+    """``dir="auto"``: what a person types shows in its own direction, so an Arabic name
+    typed on an English page, or an email address on an Arabic page, reads the right way
+    round. An empty box follows the page."""
+
+    def map_gov_params(self, field: Field, **kwargs: Any) -> dict[str, Any]:
+        params: dict[str, Any] = super().map_gov_params(field, **kwargs)  # type: ignore[misc]
+        params["attributes"] = {**params.get("attributes", {}), "dir": "auto"}
+        return params
+
+
+class TextInput(_OwnDirection, _TranslatedErrorPrefix, GovTextInput):
     pass
 
 
-class CharacterCount(_TranslatedErrorPrefix, GovCharacterCount):
+class CharacterCount(_OwnDirection, _TranslatedErrorPrefix, GovCharacterCount):
     pass
 
 

@@ -3,7 +3,10 @@ language, for people who asked for post), and marking a letter as posted."""
 
 from __future__ import annotations
 
+from babel.dates import format_date
 from flask import abort, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import to_user_timezone
 from werkzeug.wrappers import Response as BaseResponse
 
 from portal.accounts.roles import CASEWORKERS, TEAM, signed_in_staff, staff_only
@@ -44,7 +47,11 @@ def letter(reference: str, message_id: int) -> str:
         person=person,
         rendered=rendered,
         paragraphs=[p.strip() for p in rendered.body.split("\n\n") if p.strip()],
-        title=f"Letter for {rep.reference}",
+        # The letter is in the person's language, date included; the page around it is not.
+        letter_date=format_date(
+            to_user_timezone(message.created_at).date(), "d MMMM yyyy", locale=message.language
+        ),
+        title=_("Letter for %(reference)s", reference=rep.reference),
     )
 
 

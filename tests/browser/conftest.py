@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -20,11 +21,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from flask import Flask
 from flask_babel import force_locale, gettext
 from playwright.sync_api import (
+    APIResponse,
     Browser,
     BrowserContext,
     Locator,
@@ -40,6 +43,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from portal import create_app
 from portal.models import Representation
 from portal.models.types import utcnow
+from tests import helpers
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -508,6 +512,39 @@ def choose_radio(
     assert element.evaluate("(e) => e.checked"), f"Space did not select {radio}"
     if before is not None:
         assert_focus_visible(radio, before)
+
+
+# --- Forms over HTTP -----------------------------------------------------------------------
+
+VERSION = re.compile(r'<input[^>]*name="version"[^>]*value="(\d*)"')
+
+
+def csrf_token(text: str, url: str) -> str:
+    found = helpers.CSRF.search(text)
+    assert found, f"no CSRF token on {url}"
+    return found.group(1)
+
+
+def post_form(
+    context: BrowserContext, url: str, data: dict[str, Any], *, status: int = 302
+) -> APIResponse:
+    """Load the page, then post its form as the browser would: the page's CSRF token, and
+    the case version it shows (if any) so the change is not refused as out of date."""
+    page = context.request.get(url)
+    assert page.ok, f"GET {url} gave {page.status}"
+    text = page.text()
+    form = {**data, "csrf_token": csrf_token(text, url)}
+    version = VERSION.search(text)
+    if version:
+        form["version"] = version.group(1)
+    response = context.request.post(
+        url,
+        data=urlencode(form, doseq=True),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        max_redirects=0,
+    )
+    assert response.status == status, f"POST {url} gave {response.status}: {response.text()[:800]}"
+    return response
 
 
 # --- Staff pages ---------------------------------------------------------------------------

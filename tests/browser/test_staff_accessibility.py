@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from playwright.sync_api import APIResponse, Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -43,8 +43,10 @@ from tests.browser.conftest import (
     assert_no_axe_violations,
     assert_valid_html,
     backdate,
+    csrf_token,
     newest_reference,
     open_context,
+    post_form,
 )
 from tests.helpers import date_fields as _date
 
@@ -54,7 +56,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.page_checks, pytest.mark.xdist_gr
 
 PASSWORD = "violet kettle harbour lantern"
 KEPT_TABLES = {"category", "alembic_version"}  # as tests/conftest.py keeps them
-VERSION = re.compile(r'<input[^>]*name="version"[^>]*value="(\d*)"')
 TEAM = "children_in_care"
 STATUTORY = {
     "classification": "statutory_complaint",
@@ -76,34 +77,6 @@ class Account:
     email: str
     name: str
     secret: str
-
-
-def _token(text: str, url: str) -> str:
-    found = helpers.CSRF.search(text)
-    assert found, f"no CSRF token on {url}"
-    return found.group(1)
-
-
-def post_form(
-    context: BrowserContext, url: str, data: dict[str, Any], *, status: int = 302
-) -> APIResponse:
-    """Load the page, then post its form as the browser would: the page's CSRF token, and
-    the case version it shows (if any) so the change is not refused as out of date."""
-    page = context.request.get(url)
-    assert page.ok, f"GET {url} gave {page.status}"
-    text = page.text()
-    form = {**data, "csrf_token": _token(text, url)}
-    version = VERSION.search(text)
-    if version:
-        form["version"] = version.group(1)
-    response = context.request.post(
-        url,
-        data=urlencode(form, doseq=True),
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-        max_redirects=0,
-    )
-    assert response.status == status, f"POST {url} gave {response.status}: {response.text()[:800]}"
-    return response
 
 
 def sign_in_over_http(context: BrowserContext, account: Account, *, code: bool = True) -> None:
@@ -169,7 +142,7 @@ class World:
         posts = [("start/what", {"intent": "complain"}), ("start/who", {"role": "young_person"})]
         posts += [(f"young-person/{step}", data) for step, data in answers.items()]
         posts.append(("young-person/check-answers", {}))
-        token = _token(context.request.get("/start/what").text(), "/start/what")
+        token = csrf_token(context.request.get("/start/what").text(), "/start/what")
         for path, data in posts:
             response = context.request.post(
                 f"/{path}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db import Base
@@ -29,7 +29,7 @@ class Event(Base):
     action: Mapped[str] = mapped_column(String(60))
     from_status: Mapped[str | None] = mapped_column(String(40))
     to_status: Mapped[str | None] = mapped_column(String(40))
-    reason: Mapped[str | None] = mapped_column(String(2000))
+    reason: Mapped[str | None] = mapped_column(Text)  # up to 5,000 characters typed
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     representation: Mapped[Representation] = relationship(back_populates="events")

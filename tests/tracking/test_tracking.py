@@ -155,6 +155,22 @@ def _open(forms: FormClient, reference: str, words: str) -> FormClient:
     return person
 
 
+def test_the_longest_answer_allowed_is_kept_whole(forms, staff_client, session):
+    """5,000 characters may be added: all of them are kept, on PostgreSQL as on SQLite."""
+    reference, words = _submit(forms)
+    staff_client.post(
+        f"/staff/case/{reference}/classify",
+        {"classification": "pre_complaint", "missing_information": "Which home were you in?"},
+    )
+    person = _open(forms, reference, words)
+    longest = ("Oak House, from March. " * 250)[:5000].strip()
+    done = person.post("/check/add", {"text": longest})
+    assert done.location == "/check/your-complaint?done=add"
+    assert _rep(session).events[-1].reason == longest
+    too_long = person.post("/check/add", {"text": longest + " and more" * 100})
+    assert too_long.status_code == 200 and errors(too_long)
+
+
 def test_adding_information_answers_a_request_for_it(forms, staff_client, session):
     reference, words = _submit(forms)
     rep = _rep(session)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, g, has_request_context, request
 from flask_babel import Babel, format_date, format_datetime, get_locale
 
+from portal import security
+
 LANG_COOKIE = "speakup_lang"
 RTL_LOCALES = frozenset({"ar", "ur", "he", "fa"})
 LANGUAGE_NAMES = {
@@ -48,7 +50,7 @@ def select_locale() -> str:
     if asked in supported:
         g.locale_chosen = asked
         return asked
-    remembered = request.cookies.get(LANG_COOKIE)
+    remembered = request.cookies.get(security.cookie_name(current_app, LANG_COOKIE))
     if remembered in supported:
         return remembered
     return request.accept_languages.best_match(supported) or supported[0]
@@ -62,12 +64,12 @@ def _remember_choice(response: Response) -> Response:
     chosen = g.get("locale_chosen")
     if chosen:
         response.set_cookie(
-            LANG_COOKIE,
+            security.cookie_name(current_app, LANG_COOKIE),
             chosen,
             max_age=60 * 60 * 24 * 365,
             httponly=True,
             samesite="Lax",
-            secure=request.is_secure,
+            secure=security.production(current_app) or request.is_secure,
         )
     return response
 

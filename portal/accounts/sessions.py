@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.wrappers import Response
 
+from portal import security
 from portal.models import Staff, StaffSession
 
 IDLE = timedelta(minutes=30)
@@ -24,8 +25,7 @@ PENDING = timedelta(minutes=5)  # between the password and the code
 
 
 def cookie_name(app: Flask) -> str:
-    production = app.config["ENV"] != "development" and not app.config.get("TESTING")
-    return "__Host-speakup-staff" if production else "speakup-staff"
+    return security.cookie_name(app, "speakup-staff")
 
 
 def _hash(token: str) -> str:
@@ -80,7 +80,7 @@ def set_cookie(response: Response, token: str) -> None:
         cookie_name(app),
         token,
         httponly=True,
-        secure=cookie_name(app).startswith("__Host-"),
+        secure=security.production(app),
         samesite="Strict",
         path="/",
         max_age=int(ABSOLUTE.total_seconds()),

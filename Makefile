@@ -62,10 +62,11 @@ java: ## Java for the Nu HTML Checker in the browser tests (installed when missi
 services: ## Start PostgreSQL when it is down
 	@bash scripts/ensure-postgres.sh
 
-lint: $(VENV)/.installed ## ruff, formatting, mypy and the stale-catalog check
+lint: $(VENV)/.installed ## ruff, formatting, mypy, bandit and the stale-catalog check
 	$(BIN)/ruff check portal tests scripts
 	$(BIN)/ruff format --check portal tests scripts
 	$(BIN)/mypy
+	$(BIN)/bandit --quiet --recursive portal scripts
 	$(MAKE) --no-print-directory catalog-check
 
 extract: $(VENV)/.installed ## Re-extract translatable strings into translations/messages.pot

@@ -17,7 +17,6 @@ INSTANCE = ROOT / "instance"
 
 DEFAULTS: dict[str, Any] = {
     "ENV": "development",
-    "SECRET_KEY": None,
     "DATABASE_URL": f"sqlite:///{INSTANCE / 'portal.db'}",
     "REDIS_URL": None,
     "COUNCIL_NAME": "Example Borough Council",
@@ -52,7 +51,6 @@ DEFAULTS: dict[str, Any] = {
     "SMTP_PORT": 25,
     "SMTP_SECURITY": "starttls",
     "SMTP_USERNAME": None,
-    "SMTP_PASSWORD": None,
     "SMTP_TIMEOUT": 30,
     "NOTIFY_API_KEY": None,
     "NOTIFY_BASE_URL": "https://api.notifications.service.gov.uk",
@@ -67,6 +65,9 @@ DEFAULTS: dict[str, Any] = {
     # The daily digest of deadlines goes to responding managers after this hour (council time).
     "DIGEST_HOUR": 7,
 }
+# Secrets have no default: SECRET_KEY is required outside development, and the SMTP password
+# is whatever the council's mail server needs.
+DEFAULTS.update(dict.fromkeys(("SECRET_KEY", "SMTP_PASSWORD")))
 
 # Values read from the environment as integers or booleans rather than strings.
 _INTS = {

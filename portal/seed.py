@@ -18,7 +18,7 @@ from portal.models import Category, Setting, Staff
 from portal.models.staff import ADMIN, MANAGER, OFFICER, RESPONDER
 
 # Demo accounts for `make run` only; the password is printed there and is not a secret.
-DEMO_PASSWORD = "correct horse battery staple demo"  # noqa: S105
+DEMO_PASSWORD = "correct horse battery staple demo"  # noqa: S105 (demo accounts only)  # nosec B105
 DEMO_STAFF = (
     ("officer@example.org", "Olu Officer", OFFICER, None),
     ("manager@example.org", "Mina Manager", MANAGER, None),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gettext
 import re
-import subprocess
+import subprocess  # runs our own virtualenv's pybabel only  # nosec B404
 import sys
 import tempfile
 from pathlib import Path
@@ -44,7 +44,7 @@ STAFF_COMMENT = "Staff page: stays in English"
 
 
 def _pybabel(*args: str) -> None:
-    subprocess.run(  # noqa: S603 - fixed arguments, our own virtualenv's pybabel
+    subprocess.run(  # noqa: S603 (fixed arguments, our own virtualenv's pybabel)  # nosec B603
         [str(Path(sys.executable).parent / "pybabel"), "-q", *args], check=True, cwd=ROOT
     )
 

@@ -7,6 +7,7 @@ pictures at a phone width and a desktop width into ``docs/screenshots/``.
 
 from __future__ import annotations
 
+import secrets
 import sys
 import tempfile
 import threading
@@ -30,7 +31,8 @@ WIDTHS = {"phone": 375, "desktop": 1200}
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"DATABASE_URL": f"sqlite:///{tmp}/shots.db", "SECRET_KEY": "shots"})
+        config = {"DATABASE_URL": f"sqlite:///{tmp}/shots.db", "SECRET_KEY": secrets.token_hex()}
+        app = create_app(config)
         with app.app_context():
             command.upgrade(alembic_config(app), "head")
         server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -45,6 +45,16 @@ def signed_in_staff() -> Staff | None:
     return staff
 
 
+def acting_staff() -> Staff:
+    """The signed-in staff member, for views behind ``staff_only``. Were the decorator ever
+    missing, the request is refused rather than carried on without an actor (an ``assert``
+    would vanish under ``python -O``)."""
+    staff = signed_in_staff()
+    if staff is None:
+        abort(403)
+    return staff
+
+
 def _touch(session_id: int, now: Any) -> None:
     """Keep the idle clock honest without turning every page view into a write transaction."""
     engine = current_app.extensions["portal.write_engine"]

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from portal.accounts import operations, sessions, totp
 from portal.accounts.admin_forms import EditStaffForm, NewStaffForm
 from portal.accounts.forms import CodeForm, SignInForm
-from portal.accounts.roles import ADMINS, signed_in_staff, staff_only
+from portal.accounts.roles import ADMINS, acting_staff, staff_only
 from portal.db import get_session
 from portal.forms.base import QuestionForm
 from portal.forms.rendering import error_list, render_fields
@@ -183,8 +183,7 @@ def edit_account(staff_id: int) -> str | BaseResponse:
     )
     _fill(form)
     if form.validate_on_submit():
-        acting = signed_in_staff()
-        assert acting is not None
+        acting = acting_staff()
         try:
             operations.update_staff(
                 session,

@@ -215,7 +215,7 @@ class DateInputField(Field):
         if self.errors:
             merged["errorMessage"] = {"text": self.errors[0], "visuallyHiddenText": _("Error")}
         # Autoescaped template output: marking it safe does not trust any input.
-        return Markup(render_template("macros/date_input.html", params=merged))  # noqa: S704
+        return Markup(render_template("macros/date_input.html", params=merged))  # noqa: S704  # nosec B704
 
     @property
     def error_anchor(self) -> str:

@@ -31,7 +31,7 @@ from portal.tracking.secret_words import hash_words
 from portal.triage.priority import queue_rank
 
 COUNCIL_TZ = ZoneInfo("Europe/London")
-SECRET_WORDS_KEY = "_secret_words"  # noqa: S105 - a dictionary key, not a secret
+SECRET_WORDS_KEY = "_secret_words"  # noqa: S105 (a dictionary key, not a secret)  # nosec B105
 FREE_TEXT = (
     "what_happened",
     "who_involved",

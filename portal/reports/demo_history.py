@@ -43,7 +43,7 @@ _CATEGORIES = ["social_work_practice", "case_management", "partnership_working"]
 
 
 def rows(today: date, count: int = 400) -> list[dict[str, str]]:
-    rng = random.Random(2026)  # noqa: S311  (made-up demo data, not a secret)
+    rng = random.Random(2026)  # noqa: S311 (made-up demo data, not a secret)  # nosec B311
     first = date(financial_year_of(today) - 3, 4, 1)
     span = (today - first).days  # up to yesterday: the importer refuses future dates
     made = []

@@ -88,7 +88,8 @@ def stage_days(stage: Stage) -> int:
     """Working days a completed stage took: stage 1 from acknowledgement (or receipt when
     none was recorded), later stages from the request; days spent waiting on the person are
     not counted against the council, as on the deadline itself."""
-    assert stage.responded_on is not None
+    if stage.responded_on is None:
+        raise ValueError("stage_days needs a stage that has been responded to")
     start = stage.acknowledged_on if stage.number == 1 and stage.acknowledged_on else None
     start = start or stage.requested_on
     return max(0, working_days_between(start, stage.responded_on) - (stage.paused_days or 0))

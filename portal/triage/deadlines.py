@@ -57,7 +57,8 @@ def stage_deadline(stage: Stage, timescales: dict[str, Timescale]) -> Deadline |
         return Deadline("stage 3 panel", _shift(due, paused))
     timescale = timescales[stage_key(stage.route, stage.number)]
     start = stage.acknowledged_on if stage.number == 1 else stage.requested_on
-    assert start is not None
+    if start is None:  # stage 1 before acknowledgement: the caller checks first
+        raise ValueError("a stage 1 deadline counts from its acknowledgement")
     limit = None
     if timescale.extended_days is not None:
         limit = _shift(due_date(start, timescale, extended=True), paused)

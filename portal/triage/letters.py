@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import to_user_timezone
 from werkzeug.wrappers import Response as BaseResponse
 
-from portal.accounts.roles import CASEWORKERS, TEAM, signed_in_staff, staff_only
+from portal.accounts.roles import CASEWORKERS, TEAM, acting_staff, staff_only
 from portal.db import get_session
 from portal.models import Event, OutboxMessage, Representation
 from portal.models.outbox import POSTED, TO_PRINT
@@ -20,8 +20,7 @@ from portal.triage.views import blueprint
 
 
 def _message(reference: str, message_id: int) -> tuple[Representation, OutboxMessage]:
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     session = get_session()
     rep = queries.representation_for(session, staff, reference)
     message = session.get(OutboxMessage, message_id)
@@ -59,8 +58,7 @@ def letter(reference: str, message_id: int) -> str:
 @staff_only(*TEAM)
 def letter_posted(reference: str, message_id: int) -> BaseResponse:
     rep, message = _message(reference, message_id)
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     if message.status == TO_PRINT:
         now = utcnow()
         message.status = POSTED

@@ -48,13 +48,12 @@ def restrict(
 ) -> Restriction:
     submitter = rep.person("submitter") or rep.person("advocate")
     keys = contact_keys([submitter]) if submitter else []
-    if not keys:
+    if submitter is None or not keys:
         raise NotAllowed("There is no email address or phone number to recognise them by")
     if not (reason or "").strip():
         raise MissingDetail("Give the reason, with the decision that was made", "reason")
     if review_on is None or review_on <= today:
         raise MissingDetail("Enter a review date in the future", "review_on")
-    assert submitter is not None
     restriction = Restriction(
         contact_keys=keys,
         who=submitter.display_name or "the person who wrote in",

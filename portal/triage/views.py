@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response as BaseResponse
 
-from portal.accounts.roles import CASEWORKERS, MANAGERS, TEAM, signed_in_staff, staff_only
+from portal.accounts.roles import (
+    CASEWORKERS,
+    MANAGERS,
+    TEAM,
+    acting_staff,
+    staff_only,
+)
 from portal.db import get_session
 from portal.forms.base import QuestionForm
 from portal.forms.rendering import error_list, render_fields
@@ -46,8 +52,7 @@ def home() -> BaseResponse:
 @blueprint.get("/queue")
 @staff_only(*CASEWORKERS)
 def queue() -> str:
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     session = get_session()
     filters = queries.QueueFilters.from_args(request.args)
     page = queries.queue(session, staff, filters, request.args.get("after"), council_date(utcnow()))
@@ -69,8 +74,7 @@ def queue() -> str:
 @blueprint.get("/case/<reference>")
 @staff_only(*CASEWORKERS)
 def case(reference: str) -> str:
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     session = get_session()
     representation = queries.representation_for(session, staff, reference)
     if representation is None:
@@ -126,8 +130,7 @@ def _show(form: QuestionForm, problem: operations.TriageProblem | None) -> list[
 @blueprint.route("/case/<reference>/classify", methods=["GET", "POST"])
 @staff_only(*TEAM)
 def classify(reference: str) -> str | BaseResponse:
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     session = get_session()
     rep = queries.representation_for(session, staff, reference)
     if rep is None:
@@ -180,8 +183,7 @@ def _parental_responsibility(rep: Representation) -> str | None:
 @blueprint.route("/case/<reference>/<action>", methods=["GET", "POST"])
 @staff_only(*CASEWORKERS)
 def stage_action(reference: str, action: str) -> str | BaseResponse:
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     step = ACTIONS.get(action)
     if step is None:
         abort(404)
@@ -243,8 +245,7 @@ def audit_log() -> str:
 @staff_only(*TEAM)
 def log_entry() -> str | BaseResponse:
     """Log a representation received by email, letter, phone or in person."""
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     session = get_session()
     form = EntryForm(data={"entry_key": secrets.token_urlsafe(24)})
     form.fill_choices(lambda vocabulary: choices(session, vocabulary))
@@ -282,8 +283,7 @@ def log_entry() -> str | BaseResponse:
 @blueprint.post("/case/<reference>/actions/<int:action_id>/done")
 @staff_only(*CASEWORKERS)
 def action_done(reference: str, action_id: int) -> BaseResponse:
-    staff = signed_in_staff()
-    assert staff is not None
+    staff = acting_staff()
     session = get_session()
     rep = queries.representation_for(session, staff, reference)
     if rep is None:

@@ -52,6 +52,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from portal.accounts.views import blueprint as accounts
     from portal.admin.views import blueprint as admin
+    from portal.health import blueprint as health
     from portal.intake.views import blueprint as intake
     from portal.reports.views import blueprint as reports
     from portal.tracking.views import blueprint as tracking
@@ -63,6 +64,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(accounts)
     app.register_blueprint(triage)
     app.register_blueprint(admin)
+    app.register_blueprint(health)
 
     from portal import cli
 

@@ -64,6 +64,8 @@ DEFAULTS: dict[str, Any] = {
     "OUTBOX_POLL_SECONDS": 5,
     # The daily digest of deadlines goes to responding managers after this hour (council time).
     "DIGEST_HOUR": 7,
+    # /healthz reports unhealthy once a message has waited longer than this to be sent.
+    "HEALTH_OUTBOX_LAG_SECONDS": 900,
 }
 # Secrets have no default: SECRET_KEY is required outside development, and the SMTP password
 # is whatever the council's mail server needs.
@@ -81,6 +83,7 @@ _INTS = {
     "OUTBOX_MAX_ATTEMPTS",
     "OUTBOX_POLL_SECONDS",
     "DIGEST_HOUR",
+    "HEALTH_OUTBOX_LAG_SECONDS",
 }
 _BOOLS = {"TRUST_PROXY"}
 

@@ -54,10 +54,10 @@ db: setup ## Migrate the SQLite database and load demo settings
 	$(FLASK) demo-data
 
 chromium: ## Debian's chromium for the browser tests (installed when missing)
-	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-debian-package.sh chromium chromium "the browser tests"
 
 java: ## Java for the Nu HTML Checker in the browser tests (installed when missing)
-	@bash scripts/ensure-java.sh
+	@bash scripts/ensure-debian-package.sh java default-jre-headless "the Nu HTML Checker"
 
 services: ## Start PostgreSQL when it is down
 	@bash scripts/ensure-postgres.sh

@@ -335,14 +335,17 @@ def assert_valid_html(checker: HtmlChecker, watch: DocumentWatch) -> None:
 
 # --- Keyboard ------------------------------------------------------------------------------
 
-_DESCRIBE_FOCUS = """() => {
-  const e = document.activeElement;
-  if (!e || e === document.body) return "<body>";
+# An element as a person would name it in a failure message: tag, id and label.
+_DESCRIBE = """(e) => {
   const label = (e.labels && e.labels[0] && e.labels[0].textContent)
     || e.getAttribute("aria-label") || e.textContent || e.value || "";
   const id = e.id ? "#" + e.id : "";
   return `<${e.tagName.toLowerCase()}${id}> ${label.trim().replace(/\\s+/g, " ").slice(0, 50)}`;
 }"""
+_DESCRIBE_FOCUS = f"""() => {{
+  const e = document.activeElement;
+  return !e || e === document.body ? "<body>" : ({_DESCRIBE})(e);
+}}"""
 
 _IS_FOCUSED = "(e) => e === document.activeElement"
 # Whether the control has focus, and what has it (one round trip per key press).
@@ -439,13 +442,7 @@ def assert_focus_visible(control: Locator, unfocused: dict[str, dict[str, str]])
 # Closed <details> are opened first, so that what they hold is checked too.
 _FOCUS_SWEEP = f"""() => {{
   const styleOf = {_FOCUS_STYLE};
-  const describe = (e) => {{
-    const label = (e.labels && e.labels[0] && e.labels[0].textContent)
-      || e.getAttribute("aria-label") || e.textContent || e.value || "";
-    const id = e.id ? "#" + e.id : "";
-    const text = label.trim().replace(/\\s+/g, " ").slice(0, 50);
-    return `<${{e.tagName.toLowerCase()}}${{id}}> ${{text}}`;
-  }};
+  const describe = {_DESCRIBE};
   const closed = [...document.querySelectorAll("details:not([open])")];
   closed.forEach((d) => {{ d.open = true; }});
   const candidates = document.querySelectorAll(
